@@ -1,0 +1,98 @@
+import type { LosantClient, SummaryOptions } from "./client";
+import { LosantApiError, isLosantApiError } from "./errors";
+import type { ResolvedClientOptions } from "./options";
+import { orgsPath, summaryQuery } from "./paths";
+import type { InstanceOrg, InstanceOrgPost } from "./types.generated";
+
+/**
+ * How far the server's clock may be behind ours when we match an org's `creationDate`
+ * against the moment we sent the POST.
+ */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Org names are at most 255 characters; a page of this size is one request in practice. */
+const LOOKUP_PAGE_SIZE = 100;
+
+/**
+ * POSTs a new org without ever creating it twice. A POST whose outcome is unknown is
+ * followed by a lookup by name: one match created since the POST is the org; none means the
+ * POST never landed and is sent again (up to the retry budget); several are reported, since
+ * guessing could adopt someone else's org.
+ */
+export async function createOrgOnce(
+  client: LosantClient,
+  options: ResolvedClientOptions,
+  instanceId: string,
+  body: InstanceOrgPost,
+  summary: SummaryOptions,
+): Promise<InstanceOrg> {
+  const query = summaryQuery(summary.summaryInclude);
+  for (let attempt = 1; ; attempt++) {
+    const sentAt = options.now();
+    try {
+      return await client.send<InstanceOrg>({
+        action: "instanceOrgs.post",
+        method: "POST",
+        path: orgsPath(instanceId),
+        query,
+        body,
+      });
+    } catch (err) {
+      if (!isLosantApiError(err) || !err.outcomeUnknown) throw err;
+      const candidates = await findCreatedSince(
+        client,
+        instanceId,
+        body.name,
+        sentAt - CLOCK_SKEW_MS,
+        summary,
+      );
+      if (candidates.length === 1) return candidates[0];
+      if (candidates.length > 1) throw ambiguous(err, candidates);
+      if (attempt > options.retry.retries) throw err;
+      await options.sleep(options.retry.minDelayMs);
+    }
+  }
+}
+
+async function findCreatedSince(
+  client: LosantClient,
+  instanceId: string,
+  name: string,
+  since: number,
+  summary: SummaryOptions,
+): Promise<InstanceOrg[]> {
+  const found: InstanceOrg[] = [];
+  for (let page = 0; ; page++) {
+    const result = await client.listOrgs(instanceId, {
+      filterField: "name",
+      // The filter is a glob; the exact comparison below drops what the glob lets through.
+      filter: name,
+      sortField: "creationDate",
+      sortDirection: "desc",
+      page,
+      perPage: LOOKUP_PAGE_SIZE,
+      summaryInclude: summary.summaryInclude,
+    });
+    const items = (result.items ?? []) as InstanceOrg[];
+    found.push(
+      ...items.filter((org) => org.name === name && Date.parse(org.creationDate ?? "") >= since),
+    );
+    if (items.length < LOOKUP_PAGE_SIZE) return found;
+  }
+}
+
+function ambiguous(cause: LosantApiError, candidates: InstanceOrg[]): LosantApiError {
+  const ids = candidates.map((org) => org.id).join(", ");
+  return new LosantApiError({
+    status: undefined,
+    type: "CreateOutcomeUnknown",
+    apiMessage:
+      `the create request for "${candidates[0].name}" got no clear answer (${cause.type}), and ` +
+      `${candidates.length} orgs of that name were created since: ${ids}. Adopt the right one ` +
+      `with the orgId input, or delete the extra ones.`,
+    action: "instanceOrgs.post",
+    method: "POST",
+    path: cause.path,
+    attempts: cause.attempts,
+    outcomeUnknown: true,
+  });
+}

@@ -1,0 +1,147 @@
+import { LosantApiError } from "./errors";
+import type { FetchResponse, ResolvedClientOptions } from "./options";
+import { backoffDelay, isRetryable, parseRetryAfter, type AttemptOutcome } from "./retry";
+import { ACTION_SCOPES, type LosantAction } from "./scopes";
+
+/** A query value; undefined ones are left out of the query string. */
+export type QueryValue = string | number | boolean | undefined;
+
+/** One API call as the endpoint methods describe it. */
+export interface ApiRequest {
+  action: LosantAction;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Path below the base URL, segments already encoded. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+/** The API version the official client pins; the server answers in that version's shape. */
+const ACCEPT_VERSION = "^1.30.0";
+
+/**
+ * Sends one API call, retrying what is safe to retry (see `retry.ts`) within the overall
+ * deadline, each attempt under its own timeout.
+ *
+ * @returns the parsed JSON body of the 2xx response
+ * @throws LosantApiError for any non-2xx answer, network failure or timeout that is final
+ */
+export async function sendRequest<T>(
+  options: ResolvedClientOptions,
+  request: ApiRequest,
+): Promise<T> {
+  const started = options.now();
+  const url = options.url + request.path + queryString(request.query);
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${options.token}`,
+    Accept: "application/json",
+    "Accept-Version": ACCEPT_VERSION,
+  };
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptOnce(options, url, { method: request.method, headers, body });
+    if ("text" in result && result.status >= 200 && result.status < 300) {
+      return (result.text === "" ? undefined : JSON.parse(result.text)) as T;
+    }
+    const error = toError(request, result, attempt, options.now());
+    const outcome: AttemptOutcome =
+      "text" in result ? { status: result.status } : { networkError: true };
+    if (!isRetryable(request.method, outcome) || attempt > options.retry.retries) throw error;
+    const delay = backoffDelay(attempt, options.retry, options.random, error.retryAfterMs);
+    if (options.now() + delay - started > options.retry.deadlineMs) throw error;
+    await options.sleep(delay);
+  }
+}
+
+type AttemptResult =
+  | { status: number; text: string; retryAfter: string | null }
+  | { failure: "Timeout" | "NetworkError"; detail: string };
+
+async function attemptOnce(
+  options: ResolvedClientOptions,
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string | undefined },
+): Promise<AttemptResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const response: FetchResponse = await options.fetch(url, {
+      ...init,
+      signal: controller.signal,
+    });
+    // The body is read under the same timeout: a server can stall after the headers.
+    const text = await response.text();
+    return { status: response.status, text, retryAfter: response.headers.get("retry-after") };
+  } catch (err) {
+    if (controller.signal.aborted) {
+      return { failure: "Timeout", detail: `no answer within ${options.timeoutMs} ms` };
+    }
+    return { failure: "NetworkError", detail: describeNetworkError(err) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toError(
+  request: ApiRequest,
+  result: AttemptResult,
+  attempts: number,
+  now: number,
+): LosantApiError {
+  const common = { action: request.action, method: request.method, path: request.path, attempts };
+  if (!("text" in result)) {
+    return new LosantApiError({
+      ...common,
+      status: undefined,
+      type: result.failure,
+      apiMessage: result.detail,
+      outcomeUnknown: true,
+    });
+  }
+  const { type, message } = parseErrorBody(result.text, result.status);
+  const authFailure = result.status === 401 || result.status === 403;
+  return new LosantApiError({
+    ...common,
+    status: result.status,
+    type,
+    apiMessage: message,
+    retryAfterMs: parseRetryAfter(result.retryAfter, now),
+    requiredScopes: authFailure ? ACTION_SCOPES[request.action] : undefined,
+    outcomeUnknown: result.status >= 500,
+  });
+}
+
+function parseErrorBody(text: string, status: number): { type: string; message: string } {
+  try {
+    const parsed = JSON.parse(text) as { type?: unknown; message?: unknown };
+    if (parsed !== null && typeof parsed === "object") {
+      return {
+        type: typeof parsed.type === "string" ? parsed.type : `HTTP${status}`,
+        message: typeof parsed.message === "string" ? parsed.message : text.slice(0, 500),
+      };
+    }
+  } catch {
+    // Not JSON (a proxy's HTML page, say): keep a short excerpt as the message.
+  }
+  return { type: `HTTP${status}`, message: text.trim().slice(0, 500) || "(empty body)" };
+}
+
+function describeNetworkError(err: unknown): string {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === "string" ? `${code}: ${err.message}` : err.message;
+  }
+  return String(err);
+}
+
+function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (query === undefined) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === "" ? "" : `?${text}`;
+}
