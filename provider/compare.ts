@@ -1,0 +1,162 @@
+import type { InstanceOrgInputs } from "./inputs";
+import { WRITABLE_FIELDS, type WritableField } from "./inputs";
+import type { InstanceOrg, InstanceOrgPatch } from "./losant/types.generated";
+import { isUnknown } from "./unknown";
+
+/**
+ * Normalized comparison of what the program declares with what the server has, the way the
+ * server normalizes: only the fields the program sets count; `limits` and `banner` only by the
+ * keys given; tags by key in any order; email domains as a set; `disabledAt: true` matches any
+ * disable date.
+ */
+
+type Declared = Partial<Record<WritableField, unknown>>;
+
+/** The writable fields the inputs set (unknown values included: they may change). */
+export function declaredFields(inputs: Partial<InstanceOrgInputs>): Declared {
+  const declared: Declared = {};
+  for (const field of WRITABLE_FIELDS) {
+    if (inputs[field] !== undefined) declared[field] = inputs[field];
+  }
+  return declared;
+}
+
+/**
+ * The properties the inputs manage: each writable field set, and `limits.<key>` /
+ * `banner.<key>` for the keys of those objects that are set.
+ */
+export function managedProperties(inputs: Partial<InstanceOrgInputs>): string[] {
+  const paths: string[] = [];
+  for (const [field, value] of Object.entries(declaredFields(inputs))) {
+    if ((field === "limits" || field === "banner") && isPlainObject(value)) {
+      paths.push(...Object.keys(value).map((key) => `${field}.${key}`));
+    } else {
+      paths.push(field);
+    }
+  }
+  return paths;
+}
+
+/**
+ * The fields whose declared value differs from the server's: a field is listed when its
+ * declared value is unknown (it may change) or does not match.
+ */
+export function changedFields(
+  inputs: Partial<InstanceOrgInputs>,
+  actual: Partial<InstanceOrg>,
+): WritableField[] {
+  return (Object.entries(declaredFields(inputs)) as Array<[WritableField, unknown]>)
+    .filter(([field, desired]) => !fieldMatches(field, desired, actual[field]))
+    .map(([field]) => field);
+}
+
+/**
+ * The PATCH body that brings the server to the declared state, without dropping what the
+ * program does not manage: `limits` carries only the differing keys (the server merges them)
+ * and `banner` keeps the server's keys the program leaves out. Empty when nothing differs.
+ */
+export function patchBody(
+  inputs: Partial<InstanceOrgInputs>,
+  actual: Partial<InstanceOrg>,
+): InstanceOrgPatch {
+  const body: Record<string, unknown> = {};
+  for (const field of changedFields(inputs, actual)) {
+    const desired = inputs[field];
+    if (field === "limits" && isPlainObject(desired)) {
+      const live = (actual.limits ?? {}) as Record<string, unknown>;
+      body.limits = Object.fromEntries(
+        Object.entries(desired).filter(([key, value]) => live[key] !== value),
+      );
+    } else if (field === "banner" && isPlainObject(desired)) {
+      body.banner = { ...(actual.banner ?? {}), ...desired };
+    } else {
+      body[field] = desired;
+    }
+  }
+  return body as InstanceOrgPatch;
+}
+
+/**
+ * The server's current values of the managed properties, shaped like inputs: what `read`
+ * hands back so the next preview compares the declaration against the live org.
+ */
+export function liveManagedValues(
+  managed: readonly string[],
+  actual: Partial<InstanceOrg>,
+): Record<string, unknown> {
+  const live: Record<string, unknown> = {};
+  const source = actual as Record<string, unknown>;
+  for (const path of managed) {
+    const [field, key] = path.split(".", 2);
+    const value = source[field];
+    if (key === undefined) {
+      if (value !== undefined) live[field] = value;
+    } else if (isPlainObject(value) && value[key] !== undefined) {
+      live[field] = { ...(live[field] as object | undefined), [key]: value[key] };
+    }
+  }
+  return live;
+}
+
+function fieldMatches(field: WritableField, desired: unknown, actual: unknown): boolean {
+  if (isUnknown(desired)) return false;
+  switch (field) {
+    case "limits":
+    case "banner":
+      return subsetMatches(desired, actual);
+    case "tags":
+      return sameTags(desired, actual);
+    case "whitelistedEmailDomains":
+      return sameSet(desired, actual);
+    case "disabledAt":
+      return sameDisabledAt(desired, actual);
+    default:
+      return desired === actual;
+  }
+}
+
+function subsetMatches(desired: unknown, actual: unknown): boolean {
+  if (!isPlainObject(desired)) return false;
+  const live = isPlainObject(actual) ? actual : {};
+  return Object.entries(desired).every(([key, value]) => !isUnknown(value) && live[key] === value);
+}
+
+function tagMap(tags: unknown): Map<string, unknown> | undefined {
+  if (!Array.isArray(tags)) return undefined;
+  const map = new Map<string, unknown>();
+  for (const tag of tags) {
+    if (!isPlainObject(tag) || typeof tag.key !== "string" || isUnknown(tag.value))
+      return undefined;
+    map.set(tag.key, tag.value);
+  }
+  return map;
+}
+
+function sameTags(desired: unknown, actual: unknown): boolean {
+  const want = tagMap(desired);
+  const have = tagMap(actual ?? []);
+  if (want === undefined || have === undefined || want.size !== have.size) return false;
+  return [...want].every(([key, value]) => have.has(key) && have.get(key) === value);
+}
+
+function sameSet(desired: unknown, actual: unknown): boolean {
+  if (!Array.isArray(desired) || desired.some(isUnknown)) return false;
+  const have = new Set(Array.isArray(actual) ? actual : []);
+  const want = new Set(desired);
+  return want.size === have.size && [...want].every((item) => have.has(item));
+}
+
+function sameDisabledAt(desired: unknown, actual: unknown): boolean {
+  const live = actual === undefined || actual === null ? false : actual;
+  if (desired === false) return live === false;
+  if (desired === true) return typeof live === "string";
+  return (
+    typeof desired === "string" &&
+    typeof live === "string" &&
+    Date.parse(desired) === Date.parse(live)
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

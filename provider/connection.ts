@@ -1,0 +1,40 @@
+import { CONFIG_KEYS, resolveConnection } from "./losant/config";
+import { LosantClient } from "./losant/client";
+
+/** Settings read from the stack's configuration by the provider's `configure`. */
+export interface ConnectionSettings {
+  token?: string;
+  url?: string;
+}
+
+/**
+ * The settings live on the global object of the process running the provider, never on the
+ * provider object or in a module variable: both are captured when the provider is serialized
+ * into the state, and the token must never land there.
+ */
+const GLOBAL_KEY = "__pulumiLosantConnectionSettings";
+
+type SettingsHolder = { [GLOBAL_KEY]?: ConnectionSettings };
+
+/** Stores the stack's settings for this process (called from the provider's `configure`). */
+export function setConnectionSettings(settings: ConnectionSettings): void {
+  (globalThis as SettingsHolder)[GLOBAL_KEY] = settings;
+}
+
+/** Reads `losant:apiToken` and `losant:apiUrl` from a dynamic provider's config. */
+export function settingsFromConfig(config: {
+  get(key: string): string | undefined;
+}): ConnectionSettings {
+  return { token: config.get(CONFIG_KEYS.token), url: config.get(CONFIG_KEYS.url) };
+}
+
+/**
+ * A client for the configured API: stack config first, then `LOSANT_API_TOKEN` and
+ * `LOSANT_API_URL`, read now (at run time), not when the program was written.
+ *
+ * @throws LosantConfigError when no token is configured or the URL is unsafe
+ */
+export function connectedClient(): LosantClient {
+  const settings = (globalThis as SettingsHolder)[GLOBAL_KEY] ?? {};
+  return new LosantClient(resolveConnection(settings));
+}

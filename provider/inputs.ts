@@ -1,0 +1,54 @@
+import instanceOrgPatchSchema from "../schemas/instanceOrgPatch.json";
+import instanceOrgSchema from "../schemas/instanceOrg.json";
+import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
+
+/** The org fields a program can set, read from the official PATCH schema. */
+export type WritableField = keyof InstanceOrgPatch;
+
+/** Every writable field, in the schema's order. */
+export const WRITABLE_FIELDS = Object.keys(instanceOrgPatchSchema.properties) as WritableField[];
+
+/** The fields of the org's `summary`, the values `summaryInclude` may name. */
+export const SUMMARY_FIELDS = Object.keys(instanceOrgSchema.properties.summary.properties);
+
+/**
+ * The inputs of an InstanceOrg as the provider receives them: the writable org fields, plus
+ * where the org lives, the optional org to adopt, the initial members (create only) and the
+ * summary fields to compute.
+ */
+export interface InstanceOrgInputs extends InstanceOrgPatch {
+  instanceId: string;
+  /** Adopt this existing org instead of creating one. */
+  orgId?: string;
+  /** Members added when the org is created; ignored afterwards. */
+  members?: InstanceOrgPost["members"];
+  summaryInclude?: string[];
+}
+
+/**
+ * The outputs of an InstanceOrg: the org as the server last returned it (hypermedia links
+ * removed), the summary fields asked for, and which properties this resource manages.
+ */
+export interface InstanceOrgOutputs extends InstanceOrg {
+  id: string;
+  instanceId: string;
+  summaryInclude?: string[];
+  /**
+   * The org properties this resource manages: the writable fields the program sets, with
+   * `limits.<key>` and `banner.<key>` for the keys of those objects it sets.
+   */
+  managedProperties: string[];
+}
+
+/**
+ * Every output property of an InstanceOrg: the org's fields (but `id`, which is the resource's
+ * ID) and the provider's own.
+ */
+export const OUTPUT_PROPERTIES = [
+  ...Object.keys(instanceOrgSchema.properties).filter((key) => key !== "id"),
+  "summaryInclude",
+  "managedProperties",
+] as Array<Exclude<keyof InstanceOrgOutputs, "id">>;
+
+/** Keys that are ours, not the org's: never sent to the API as org fields. */
+export const PROVIDER_ONLY_KEYS = ["instanceId", "orgId", "members", "summaryInclude"] as const;

@@ -1,0 +1,201 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import instanceOrgPatchSchema from "../schemas/instanceOrgPatch.json";
+import instanceOrgPostSchema from "../schemas/instanceOrgPost.json";
+import { PROVIDER_ONLY_KEYS, SUMMARY_FIELDS } from "./inputs";
+import { isUnknown } from "./unknown";
+
+/** One invalid input: which property, and the rule it breaks. The shape Pulumi's `check` returns. */
+export interface CheckFailure {
+  /** Path of the property, for example `limits.dataTTL` or `tags[3].key`. */
+  property: string;
+  reason: string;
+}
+
+const ID_PATTERN = /^[A-Fa-f\d]{24}$/;
+
+interface Validators {
+  post: ValidateFunction;
+  patch: ValidateFunction;
+}
+
+// Compiled on first use, in the process that runs check: compiled validators are generated
+// code, which must never be captured when the provider is serialized into the state.
+let validators: Validators | undefined;
+
+function compiled(): Validators {
+  if (validators === undefined) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    addFormats(ajv);
+    validators = {
+      post: ajv.compile(instanceOrgPostSchema),
+      patch: ajv.compile(instanceOrgPatchSchema),
+    };
+  }
+  return validators;
+}
+
+/**
+ * Validates InstanceOrg inputs against the official schemas without any request: the
+ * create schema when a new org is declared, the patch schema when an existing one is adopted
+ * through `orgId` (then `name` may be left out). Values the engine does not know yet pass.
+ *
+ * @param inputs - the resource's inputs as the engine hands them to `check`
+ * @returns one failure per broken rule, empty when the inputs are valid
+ */
+export function validateInputs(inputs: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const adopting = inputs.orgId !== undefined;
+  checkId(inputs, "instanceId", true, failures);
+  checkId(inputs, "orgId", false, failures);
+  checkSummaryInclude(inputs.summaryInclude, failures);
+  if (adopting && inputs.members !== undefined) {
+    failures.push({
+      property: "members",
+      reason: "members can only be set when creating an org, not when adopting one through orgId",
+    });
+  }
+
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(inputs)) {
+    if (key === "__provider" || (PROVIDER_ONLY_KEYS as readonly string[]).includes(key)) continue;
+    body[key] = value;
+  }
+  if (!adopting && inputs.members !== undefined) body.members = inputs.members;
+
+  const validate = adopting ? compiled().patch : compiled().post;
+  if (!validate(body)) failures.push(...toFailures(validate.errors ?? [], body));
+  failures.push(...duplicateTagKeys(body.tags));
+  return failures;
+}
+
+function checkId(
+  inputs: Record<string, unknown>,
+  key: string,
+  required: boolean,
+  out: CheckFailure[],
+): void {
+  const value = inputs[key];
+  if (isUnknown(value)) return;
+  if (value === undefined) {
+    if (required)
+      out.push({ property: key, reason: `${key} is required: the ID of the Losant instance` });
+    return;
+  }
+  if (typeof value !== "string" || !ID_PATTERN.test(value)) {
+    out.push({
+      property: key,
+      reason: `${key} must be a Losant ID: 24 hexadecimal characters (pattern ^[A-Fa-f\\d]{24}$)`,
+    });
+  }
+}
+
+function checkSummaryInclude(value: unknown, out: CheckFailure[]): void {
+  if (value === undefined || isUnknown(value)) return;
+  if (!Array.isArray(value)) {
+    out.push({
+      property: "summaryInclude",
+      reason: "summaryInclude must be a list of summary field names",
+    });
+    return;
+  }
+  value.forEach((field, i) => {
+    if (isUnknown(field) || SUMMARY_FIELDS.includes(field as string)) return;
+    out.push({
+      property: `summaryInclude[${i}]`,
+      reason: `summaryInclude[${i}] "${String(field)}" is not a summary field; use one of: ${SUMMARY_FIELDS.join(", ")}`,
+    });
+  });
+}
+
+/** Tags are matched by key, so a key may appear once. */
+function duplicateTagKeys(tags: unknown): CheckFailure[] {
+  if (!Array.isArray(tags)) return [];
+  const seen = new Set<unknown>();
+  const failures: CheckFailure[] = [];
+  tags.forEach((tag, i) => {
+    const key = (tag as { key?: unknown } | null)?.key;
+    if (typeof key !== "string") return;
+    if (seen.has(key)) {
+      failures.push({
+        property: `tags[${i}].key`,
+        reason: `tags[${i}].key "${key}" appears more than once; tag keys must be unique`,
+      });
+    }
+    seen.add(key);
+  });
+  return failures;
+}
+
+function toFailures(errors: ErrorObject[], body: Record<string, unknown>): CheckFailure[] {
+  const relevant = errors.filter((e) => !dependsOnUnknown(e, body));
+  // A oneOf failure also reports each branch's own failure at the same place; the oneOf
+  // alone says it best.
+  const oneOfPaths = new Set(
+    relevant.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath),
+  );
+  const failures: CheckFailure[] = [];
+  const seen = new Set<string>();
+  for (const error of relevant) {
+    if (error.keyword !== "oneOf" && oneOfPaths.has(error.instancePath)) continue;
+    const failure = { property: propertyOf(error), reason: "" };
+    failure.reason = `${failure.property || "the org"} ${reasonOf(error)}`;
+    if (!seen.has(failure.reason)) failures.push(failure);
+    seen.add(failure.reason);
+  }
+  return failures;
+}
+
+function pathSegments(error: ErrorObject): string[] {
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (error.keyword === "required") segments.push(String(error.params.missingProperty));
+  if (error.keyword === "additionalProperties")
+    segments.push(String(error.params.additionalProperty));
+  return segments;
+}
+
+function propertyOf(error: ErrorObject): string {
+  return pathSegments(error).reduce(
+    (path, segment) =>
+      /^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment,
+    "",
+  );
+}
+
+/** An error at or under a value the engine does not know yet is no error yet. */
+function dependsOnUnknown(error: ErrorObject, body: Record<string, unknown>): boolean {
+  let value: unknown = body;
+  for (const segment of pathSegments(error)) {
+    if (value === null || typeof value !== "object") return false;
+    value = (value as Record<string, unknown>)[segment];
+    if (isUnknown(value)) return true;
+  }
+  return false;
+}
+
+function reasonOf(error: ErrorObject): string {
+  const rule = error.keyword;
+  switch (rule) {
+    case "required":
+      return "is required";
+    case "additionalProperties":
+      return "is not a known property (additionalProperties)";
+    case "oneOf": {
+      const branches = (
+        error.schema as Array<{ type?: string; format?: string; enum?: unknown[] }>
+      ).map((b) =>
+        [b.type, b.format && `(${b.format})`, b.enum && `in ${JSON.stringify(b.enum)}`]
+          .filter(Boolean)
+          .join(" "),
+      );
+      return `must be one of: ${branches.join("; ")} (oneOf)`;
+    }
+    case "enum":
+      return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")} (enum)`;
+    default:
+      return `${error.message ?? "is invalid"} (${rule})`;
+  }
+}

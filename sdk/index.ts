@@ -1,0 +1,13 @@
+/**
+ * Manage Losant Enterprise instance organizations with Pulumi: the {@link InstanceOrg}
+ * resource and the usage functions.
+ */
+export * from "./instanceOrg";
+export {
+  LosantApiError,
+  LosantConfigError,
+  isLosantApiError,
+  isLosantConfigError,
+  ACTION_SCOPES,
+  type LosantAction,
+} from "../provider/losant";
