@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * `losant-sim`: starts the simulator, prints one JSON line with its URL, seeded instance
+ * and tokens, and serves until SIGINT or SIGTERM.
+ */
+import { startSimulator, type Simulator } from "./index";
+
+/** Parsed command-line options. */
+export interface CliOptions {
+  port: number;
+  host: string;
+  stateFile?: string;
+  help: boolean;
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage: losant-sim [--port N] [--host HOST] [--state FILE]
+
+Starts a local Losant API for instance organizations and prints one JSON line:
+{"url": ..., "instanceId": ..., "tokens": {"admin": ..., "readOnly": ...}}
+
+  --port N       port to listen on (default 0: a free port)
+  --host HOST    address to bind (default 127.0.0.1)
+  --state FILE   load state from FILE and save every change to it
+`;
+
+/**
+ * Parses the arguments (without `node` and the script path).
+ * @throws Error for an unknown option, a missing value or a port outside 0..65535.
+ */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { port: 0, host: "127.0.0.1", help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") {
+      options.help = true;
+      continue;
+    }
+    const [name, inline] = arg.split(/=(.*)/s, 2);
+    const value = inline ?? argv[++i];
+    if (!["--port", "--host", "--state"].includes(name)) throw new Error(`Unknown option ${arg}`);
+    if (value === undefined || value === "") throw new Error(`Option ${name} needs a value`);
+    if (name === "--port") {
+      if (!/^\d+$/.test(value) || Number(value) > 65535) {
+        throw new Error(`Option --port must be an integer from 0 to 65535, got ${value}`);
+      }
+      options.port = Number(value);
+    } else if (name === "--host") {
+      options.host = value;
+    } else {
+      options.stateFile = value;
+    }
+  }
+  return options;
+}
+
+/**
+ * Starts a simulator from command-line arguments and writes the startup line.
+ * This line is the only place the simulator ever prints tokens: a user needs them to
+ * connect.
+ * @param argv - arguments without `node` and the script path.
+ * @param write - where the line goes (stdout by default).
+ * @returns the running simulator, or `undefined` after printing `--help`.
+ * @throws Error for bad arguments or when the simulator cannot start.
+ */
+export async function main(
+  argv: readonly string[],
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<Simulator | undefined> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    write(USAGE);
+    return undefined;
+  }
+  const simulator = await startSimulator({
+    port: options.port,
+    host: options.host,
+    stateFile: options.stateFile,
+  });
+  const { url, instanceId, tokens } = simulator;
+  write(`${JSON.stringify({ url, instanceId, tokens })}\n`);
+  return simulator;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (simulator) => {
+      if (!simulator) return;
+      const stop = (): void => {
+        simulator.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    },
+    (error: unknown) => {
+      process.stderr.write(`losant-sim: ${(error as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The work of each action, split in two: `prepare` checks the query (the validate step)
+ * and returns the apply step, which touches the store. Keeping them apart means a request
+ * with a bad query never reaches the store.
+ */
+import type { OrgPatchBody, OrgPostBody, OrgRecord } from "./model";
+import { globToRegExp, parseListQuery, parsePayloadOptions, parseTimeRange } from "./query";
+import type { ListQuery } from "./query";
+import { listHypermedia, orgResponse } from "./responses";
+import type { Store } from "./store";
+import { parseSummaryInclude } from "./summary";
+import { deviceCounts, notebookMinuteCounts, payloadCountsBreakdown } from "./usage";
+
+/** IDs taken from the path. */
+export interface PathParams {
+  instanceId: string;
+  orgId?: string;
+}
+
+/** What the validate step hands to a handler. */
+export interface PrepareInput {
+  query: URLSearchParams;
+  /** The parsed body, already valid against the route's body schema. */
+  body: unknown;
+  nowMs: number;
+}
+
+/** The apply step: reads or changes the store and returns the response body. */
+export type Apply = (store: Store, params: PathParams) => unknown;
+
+/** The validate step of one action. @throws ApiError 400 for a bad query. */
+export type Prepare = (input: PrepareInput) => Apply;
+
+// The router only matches org routes when the path has an org ID, so `orgId!` is safe.
+const orgIdOf = (params: PathParams): string => params.orgId as string;
+
+/** instanceOrg.get */
+export const getOrg: Prepare = ({ query, nowMs }) => {
+  const fields = parseSummaryInclude(query.get("summaryInclude"));
+  return (store, p) => orgResponse(store.org(p.instanceId, orgIdOf(p)), fields, nowMs);
+};
+
+/** instanceOrg.patch */
+export const patchOrg: Prepare = ({ query, body, nowMs }) => {
+  const fields = parseSummaryInclude(query.get("summaryInclude"));
+  return (store, p) =>
+    orgResponse(store.patchOrg(p.instanceId, orgIdOf(p), body as OrgPatchBody), fields, nowMs);
+};
+
+/** instanceOrg.delete */
+export const deleteOrg: Prepare = () => (store, p) => {
+  store.deleteOrg(p.instanceId, orgIdOf(p));
+  return { success: true };
+};
+
+/** instanceOrg.deviceCounts */
+export const getDeviceCounts: Prepare = ({ query, nowMs }) => {
+  const range = parseTimeRange(query, nowMs);
+  return (store, p) => deviceCounts(store.org(p.instanceId, orgIdOf(p)).id, range);
+};
+
+/** instanceOrg.notebookMinuteCounts */
+export const getNotebookMinuteCounts: Prepare = ({ query, nowMs }) => {
+  const range = parseTimeRange(query, nowMs);
+  return (store, p) => notebookMinuteCounts(store.org(p.instanceId, orgIdOf(p)).id, range);
+};
+
+/** instanceOrg.payloadCountsBreakdown */
+export const getPayloadCountsBreakdown: Prepare = ({ query, nowMs }) => {
+  const range = parseTimeRange(query, nowMs);
+  const options = parsePayloadOptions(query);
+  return (store, p) =>
+    payloadCountsBreakdown(store.org(p.instanceId, orgIdOf(p)).id, range, options);
+};
+
+/** instanceOrgs.post */
+export const createOrg: Prepare = ({ query, body, nowMs }) => {
+  const fields = parseSummaryInclude(query.get("summaryInclude"));
+  return (store, p) =>
+    orgResponse(store.createOrg(p.instanceId, body as OrgPostBody), fields, nowMs);
+};
+
+function compareOrgs(query: ListQuery): (a: OrgRecord, b: OrgRecord) => number {
+  const sign = query.sortDirection === "asc" ? 1 : -1;
+  const key = (org: OrgRecord): string => org[query.sortField];
+  return (a, b) => {
+    const order = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1;
+    return sign * order;
+  };
+}
+
+/** instanceOrgs.get */
+export const listOrgs: Prepare = ({ query, nowMs }) => {
+  const list = parseListQuery(query);
+  const fields = parseSummaryInclude(query.get("summaryInclude"));
+  const pattern = list.filter === undefined ? undefined : globToRegExp(list.filter);
+  return (store, p) => {
+    const matching = store
+      .listOrgs(p.instanceId)
+      .filter((org) => !pattern || pattern.test(org.name))
+      .sort(compareOrgs(list));
+    const pageItems = matching.slice(list.page * list.perPage, (list.page + 1) * list.perPage);
+    return {
+      items: pageItems.map((org) => orgResponse(org, fields, nowMs)),
+      instanceId: p.instanceId,
+      count: pageItems.length,
+      totalCount: matching.length,
+      perPage: list.perPage,
+      page: list.page,
+      ...(list.filter === undefined ? {} : { filter: list.filter, filterField: list.filterField }),
+      sortField: list.sortField,
+      sortDirection: list.sortDirection,
+      ...listHypermedia(p.instanceId),
+    };
+  };
+};

@@ -1,0 +1,186 @@
+/**
+ * A local Losant API for instance organizations: a real HTTP server on loopback, driven by
+ * the official schemas. Start it with {@link startSimulator}.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+import { TokenStore } from "./auth";
+import { Delays } from "./delays";
+import { Faults } from "./faults";
+import { RequestLog } from "./requestLog";
+import { orgResponse, withoutHypermedia, type OrgResponse } from "./responses";
+import { createRequestListener, type ResponseError } from "./server";
+import { loadState, saveState, type SimulatorState, STATE_VERSION } from "./state";
+import { Store, type AddInstanceOptions } from "./store";
+import { SUMMARY_FIELDS } from "./summary";
+import { compileValidators } from "./validation";
+
+export * from "./errors";
+export type { ActiveFault, Fault, FaultKind, FaultMatch, FaultRule } from "./faults";
+export type { Faults } from "./faults";
+export type { RequestFilter, RequestLogEntry } from "./requestLog";
+export type { RequestLog } from "./requestLog";
+export type { ResponseError } from "./server";
+export type { AddInstanceOptions } from "./store";
+export type { Banner, Limits, LimitKey, MfaMode, Tag } from "./model";
+export { DEFAULT_INSTANCE_LIMITS } from "./model";
+export { ACCEPTED_SCOPES, type Action } from "./scopes";
+export { MAX_USAGE_BUCKETS } from "./usage";
+export { MAX_BODY_BYTES } from "./server";
+
+/** Options of {@link startSimulator}; every field is optional. */
+export interface SimulatorOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Host to bind; default `127.0.0.1`. */
+  host?: string;
+  /** JSON file to load state from at start and save it to after every change. */
+  stateFile?: string;
+  /** Check every response against its schema (default true); failures answer 500. */
+  validateResponses?: boolean;
+  /** Clock in ms since the epoch (default `Date.now`), for timestamps and "now" in usage. */
+  now?: () => number;
+}
+
+/** An org as the simulator holds it, in its response shape without hypermedia. */
+export type SimulatedOrg = Omit<OrgResponse, "_type" | "_links">;
+
+/** A running simulator. */
+export interface Simulator {
+  /** Base URL, such as `http://127.0.0.1:40123`. */
+  readonly url: string;
+  readonly port: number;
+  /** ID of the seeded instance. */
+  readonly instanceId: string;
+  /** The seeded tokens: `admin` has `all.Instance`, `readOnly` has `all.Instance.read`. */
+  readonly tokens: { readonly admin: string; readonly readOnly: string };
+  /** Creates a token with exactly these scopes and returns it. */
+  addToken(scopes: readonly string[]): string;
+  /** Adds another instance and returns its ID. */
+  addInstance(options?: AddInstanceOptions): string;
+  /**
+   * The orgs held now (of one instance, or all), read directly without an HTTP request so
+   * tests can check server state without touching the request log.
+   * @throws ApiError 404 when `instanceId` names no instance.
+   */
+  orgs(instanceId?: string): SimulatedOrg[];
+  /** Every request seen, with `count(filter)` and `reset()`. */
+  readonly requests: RequestLog;
+  /** Fault injection rules: `add(rule)`, `remove(id)`, `clear()`, `list()`. */
+  readonly faults: Faults;
+  /** Responses that failed their own schema (answered 500) and unexpected crashes. */
+  readonly responseErrors: readonly ResponseError[];
+  /**
+   * Stops listening, destroys open sockets, ends pending latency and saves the state.
+   * Calling it again returns the same promise.
+   */
+  close(): Promise<void>;
+}
+
+function seedState(store: Store, tokens: TokenStore): SimulatorState["seed"] {
+  return {
+    instanceId: store.addInstance(),
+    tokens: { admin: tokens.add(["all.Instance"]), readOnly: tokens.add(["all.Instance.read"]) },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts a simulator with one seeded instance (default limits) and two seeded tokens.
+ * @param options - see {@link SimulatorOptions}.
+ * @returns the running simulator.
+ * @throws Error when the port cannot be bound or the state file is unreadable.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const now = options.now ?? Date.now;
+  const host = options.host ?? "127.0.0.1";
+  compileValidators();
+  const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
+  const store = new Store(now, loaded);
+  const tokens = new TokenStore(loaded?.tokens);
+  const seed = loaded?.seed ?? seedState(store, tokens);
+  const save = (): void => {
+    if (!options.stateFile) return;
+    const { instances, orgs } = store.toRecords();
+    saveState(options.stateFile, {
+      version: STATE_VERSION,
+      seed,
+      instances,
+      orgs,
+      tokens: tokens.toRecords(),
+    });
+  };
+  save();
+
+  const log = new RequestLog();
+  const faults = new Faults();
+  const delays = new Delays();
+  const responseErrors: ResponseError[] = [];
+  const listener = createRequestListener({
+    store,
+    tokens,
+    faults,
+    log,
+    delays,
+    responseErrors,
+    validateResponses: options.validateResponses ?? true,
+    now,
+    onChange: save,
+  });
+  const server = createServer(listener);
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  const address = await listen(server, options.port ?? 0, host);
+  let closing: Promise<void> | undefined;
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    instanceId: seed.instanceId,
+    tokens: seed.tokens,
+    addToken(scopes) {
+      const token = tokens.add(scopes);
+      save();
+      return token;
+    },
+    addInstance(instanceOptions) {
+      const id = store.addInstance(instanceOptions);
+      save();
+      return id;
+    },
+    orgs(instanceId) {
+      return store
+        .listOrgs(instanceId)
+        .map((org) => withoutHypermedia(orgResponse(org, SUMMARY_FIELDS, now())) as SimulatedOrg);
+    },
+    requests: log,
+    faults,
+    responseErrors,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          save();
+          if (error) reject(error);
+          else resolve();
+        });
+        delays.cancelAll();
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}

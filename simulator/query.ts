@@ -1,0 +1,122 @@
+/**
+ * Query parameters of the usage and list endpoints, parsed and checked before any work is
+ * done so a bad request never reaches the store.
+ */
+import { ApiError, INVALID_QUERY_MESSAGE, START_AFTER_END_MESSAGE } from "./errors";
+import { DAY_MS, HOUR_MS, type PayloadOptions, type TimeRange } from "./usage";
+
+/** Default span of a usage query when `start` is absent. */
+export const DEFAULT_USAGE_SPAN_MS = 30 * DAY_MS;
+
+/** Largest `perPage` the list endpoint accepts. */
+export const MAX_PER_PAGE = 1000;
+
+/** Fields the list endpoint sorts by. */
+export const SORT_FIELDS = ["name", "id", "creationDate", "lastUpdated"] as const;
+
+/** A list sort field. */
+export type SortField = (typeof SORT_FIELDS)[number];
+
+/** Parsed list-endpoint parameters. */
+export interface ListQuery {
+  sortField: SortField;
+  sortDirection: "asc" | "desc";
+  page: number;
+  perPage: number;
+  filterField?: "name";
+  filter?: string;
+}
+
+function invalid(name: string, expected: string): ApiError {
+  return new ApiError(400, INVALID_QUERY_MESSAGE(name, expected));
+}
+
+function integerParam(params: URLSearchParams, name: string, min: number): number | undefined {
+  const raw = params.get(name);
+  if (raw === null || raw === "") return undefined;
+  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
+    throw invalid(name, `an integer >= ${min}`);
+  }
+  return Number(raw);
+}
+
+function booleanParam(params: URLSearchParams, name: string): boolean {
+  const raw = params.get(name);
+  if (raw === null || raw === "" || raw === "false") return false;
+  if (raw === "true") return true;
+  throw invalid(name, "true or false");
+}
+
+/**
+ * `start`/`end` in ms since the epoch: absent or `0` end means now, absent start means
+ * 30 days before end.
+ * @throws ApiError 400 for a non-integer value or a start after end.
+ */
+export function parseTimeRange(params: URLSearchParams, nowMs: number): TimeRange {
+  const end = integerParam(params, "end", 0) || nowMs;
+  const start = integerParam(params, "start", 0) ?? Math.max(end - DEFAULT_USAGE_SPAN_MS, 0);
+  if (start > end) throw new ApiError(400, START_AFTER_END_MESSAGE);
+  return { startMs: start, endMs: end };
+}
+
+/**
+ * Options of `payloadCountsBreakdown`.
+ * @throws ApiError 400 for a resolution other than 86400000/3600000 or a non-boolean flag.
+ */
+export function parsePayloadOptions(params: URLSearchParams): PayloadOptions {
+  const raw = params.get("resolution");
+  let resolution = DAY_MS;
+  if (raw !== null && raw !== "") {
+    resolution = Number(raw);
+    if (resolution !== DAY_MS && resolution !== HOUR_MS) {
+      throw invalid("resolution", `${DAY_MS} or ${HOUR_MS}`);
+    }
+  }
+  return {
+    resolution,
+    asBytes: booleanParam(params, "asBytes"),
+    includeNonBillable: booleanParam(params, "includeNonBillable"),
+  };
+}
+
+/**
+ * Sorting, paging and filtering of the list endpoint.
+ * @throws ApiError 400 for an unknown sort field or direction, a bad page or perPage, or a
+ * filter field other than `name`.
+ */
+export function parseListQuery(params: URLSearchParams): ListQuery {
+  const sortField = params.get("sortField") || "name";
+  if (!(SORT_FIELDS as readonly string[]).includes(sortField)) {
+    throw invalid("sortField", SORT_FIELDS.join(", "));
+  }
+  const direction = (params.get("sortDirection") || "asc").toLowerCase();
+  if (direction !== "asc" && direction !== "desc") throw invalid("sortDirection", "asc or desc");
+  const perPage = integerParam(params, "perPage", 1) ?? 100;
+  if (perPage > MAX_PER_PAGE) throw invalid("perPage", `an integer from 1 to ${MAX_PER_PAGE}`);
+  const query: ListQuery = {
+    sortField: sortField as SortField,
+    sortDirection: direction,
+    page: integerParam(params, "page", 0) ?? 0,
+    perPage,
+  };
+  const filter = params.get("filter");
+  const filterField = params.get("filterField") || "name";
+  if (filterField !== "name") throw invalid("filterField", "name");
+  if (filter !== null && filter !== "") {
+    query.filter = filter;
+    query.filterField = "name";
+  }
+  return query;
+}
+
+/**
+ * Compiles a Losant filter glob (`*` any run, `?` one character) to a whole-string,
+ * case-insensitive matcher.
+ */
+export function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split("")
+    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${body}$`, "is");
+}

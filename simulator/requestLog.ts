@@ -1,0 +1,57 @@
+/**
+ * The log of every request the simulator saw, for tests and benchmarks that assert the
+ * exact calls a client made.
+ */
+import type { FaultKind } from "./faults";
+
+/** One request as the simulator saw it. */
+export interface RequestLogEntry {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Route template such as `POST /instances/:instanceId/orgs`; `null` for no route. */
+  route: string | null;
+  /** Status answered; `0` when the socket was destroyed without an answer. */
+  status: number;
+  /** The injected fault that decided the outcome, if any. */
+  fault?: FaultKind;
+}
+
+/** Criteria for {@link RequestLog.count}; absent fields match anything. */
+export interface RequestFilter {
+  method?: string;
+  route?: string | null;
+  path?: string;
+  status?: number;
+}
+
+/** Records requests in arrival order of their answers. */
+export class RequestLog {
+  private log: RequestLogEntry[] = [];
+
+  /** A copy of the entries, oldest first. */
+  get entries(): readonly RequestLogEntry[] {
+    return this.log.map((entry) => ({ ...entry }));
+  }
+
+  /** Appends one entry (called by the server once per request). */
+  record(entry: RequestLogEntry): void {
+    this.log.push({ ...entry });
+  }
+
+  /** How many entries match every given field of `filter` (all entries without a filter). */
+  count(filter: RequestFilter = {}): number {
+    return this.log.filter(
+      (entry) =>
+        (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
+        (filter.route === undefined || entry.route === filter.route) &&
+        (filter.path === undefined || entry.path === filter.path) &&
+        (filter.status === undefined || entry.status === filter.status),
+    ).length;
+  }
+
+  /** Forgets every entry. */
+  reset(): void {
+    this.log = [];
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The actions of the instance-org API and the exact scopes each accepts, transcribed from
+ * the Scopes table of `shared/losant-api/README.md`.
+ */
+
+/** An API action, named as Losant's documentation names it. */
+export type Action =
+  | "instanceOrg.get"
+  | "instanceOrg.patch"
+  | "instanceOrg.delete"
+  | "instanceOrg.deviceCounts"
+  | "instanceOrg.notebookMinuteCounts"
+  | "instanceOrg.payloadCountsBreakdown"
+  | "instanceOrgs.post"
+  | "instanceOrgs.get";
+
+const READ = ["all.Instance", "all.Instance.bounded", "all.Instance.read"] as const;
+const USER_READ = ["all.User", "all.User.bounded", "all.User.read"] as const;
+const WRITE = ["all.Instance", "all.Instance.bounded"] as const;
+const USER_WRITE = ["all.User", "all.User.bounded"] as const;
+
+function readScopes(action: Action): readonly string[] {
+  const [group] = action.split(".");
+  return [...READ, ...USER_READ, `${group}.*`, action];
+}
+
+function writeScopes(action: Action): readonly string[] {
+  const [group] = action.split(".");
+  return [...WRITE, ...USER_WRITE, `${group}.*`, action];
+}
+
+/** Accepted scopes per action; a token needs at least one of them. */
+export const ACCEPTED_SCOPES: Readonly<Record<Action, readonly string[]>> = {
+  "instanceOrg.get": readScopes("instanceOrg.get"),
+  "instanceOrg.deviceCounts": readScopes("instanceOrg.deviceCounts"),
+  "instanceOrg.notebookMinuteCounts": readScopes("instanceOrg.notebookMinuteCounts"),
+  "instanceOrg.payloadCountsBreakdown": readScopes("instanceOrg.payloadCountsBreakdown"),
+  "instanceOrg.patch": writeScopes("instanceOrg.patch"),
+  "instanceOrg.delete": writeScopes("instanceOrg.delete"),
+  "instanceOrgs.post": writeScopes("instanceOrgs.post"),
+  "instanceOrgs.get": readScopes("instanceOrgs.get"),
+};
+
+/**
+ * Whether a token's scopes allow an action: exact string match against the accepted list,
+ * no wildcard expansion beyond the `group.*` entries the table itself lists.
+ */
+export function isAuthorized(tokenScopes: readonly string[], action: Action): boolean {
+  const accepted = ACCEPTED_SCOPES[action];
+  return tokenScopes.some((scope) => accepted.includes(scope));
+}

@@ -1,0 +1,76 @@
+/**
+ * Schema validation of request bodies and of the simulator's own responses, using the
+ * official schemas in `schemas/`. The validators are compiled once per process: compiling
+ * takes far longer than validating, and tests start many simulators.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+
+import deviceCountsSchema from "../schemas/deviceCounts.json";
+import errorSchema from "../schemas/error.json";
+import orgSchema from "../schemas/instanceOrg.json";
+import orgPatchSchema from "../schemas/instanceOrgPatch.json";
+import orgPostSchema from "../schemas/instanceOrgPost.json";
+import orgsSchema from "../schemas/instanceOrgs.json";
+import notebookMinuteCountsSchema from "../schemas/notebookMinuteCounts.json";
+import payloadCountsBreakdownSchema from "../schemas/payloadCountsBreakdown.json";
+import successSchema from "../schemas/success.json";
+
+/** The schemas the simulator validates against, by the name of their file. */
+export const SCHEMAS = {
+  instanceOrg: orgSchema,
+  instanceOrgPost: orgPostSchema,
+  instanceOrgPatch: orgPatchSchema,
+  instanceOrgs: orgsSchema,
+  deviceCounts: deviceCountsSchema,
+  notebookMinuteCounts: notebookMinuteCountsSchema,
+  payloadCountsBreakdown: payloadCountsBreakdownSchema,
+  success: successSchema,
+  error: errorSchema,
+} as const;
+
+/** The name of one of {@link SCHEMAS}. */
+export type SchemaName = keyof typeof SCHEMAS;
+
+/** Outcome of a validation: `ok`, or the formatted reasons. */
+export type ValidationResult = { ok: true } | { ok: false; details: string };
+
+let compiled: Record<SchemaName, ValidateFunction> | undefined;
+
+function validators(): Record<SchemaName, ValidateFunction> {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true });
+    addFormats(ajv);
+    const entries = Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(schema)]);
+    compiled = Object.fromEntries(entries) as Record<SchemaName, ValidateFunction>;
+  }
+  return compiled;
+}
+
+/** Compiles every validator now, so the first request does not pay for it. */
+export function compileValidators(): void {
+  validators();
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  let detail = "";
+  if (error.keyword === "additionalProperties") detail = `: ${String(params.additionalProperty)}`;
+  if (error.keyword === "enum") detail = `: ${(params.allowedValues as unknown[]).join(", ")}`;
+  return `${error.instancePath || "/"} ${error.message ?? "is invalid"}${detail} (${error.keyword})`;
+}
+
+/**
+ * Formats ajv errors as `instancePath message (keyword)`, joined by `; `, without repeats.
+ * The instance path of the body root is `/`.
+ */
+export function formatErrors(errors: readonly ErrorObject[]): string {
+  return [...new Set(errors.map(describe))].join("; ");
+}
+
+/** Validates `value` against one of the official schemas. */
+export function validate(schema: SchemaName, value: unknown): ValidationResult {
+  const check = validators()[schema];
+  if (check(value)) return { ok: true };
+  return { ok: false, details: formatErrors(check.errors ?? []) };
+}

@@ -1,0 +1,46 @@
+/**
+ * One simulator per test file.
+ *
+ * ```ts
+ * const sim = useSimulator();
+ * it("creates an org", async () => {
+ *   await fetch(`${sim().url}/instances/${sim().instanceId}/orgs`, ...);
+ * });
+ * ```
+ *
+ * - `beforeAll` starts the simulator (with `options`), `afterAll` closes it;
+ * - `beforeEach` clears fault rules and the request log, so a rule or a count left by one
+ *   test never leaks into the next;
+ * - `afterAll` fails the file if any response broke its own schema (or the simulator
+ *   crashed), because a test passing against an invalid answer proves nothing.
+ */
+import { startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
+
+/**
+ * Registers the jest hooks described above; call it at the top of a file or `describe`.
+ * @param options - passed to `startSimulator`.
+ * @returns a function giving the running simulator.
+ * @throws Error from the returned function when called before `beforeAll` has run.
+ */
+export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
+  let simulator: Simulator | undefined;
+  beforeAll(async () => {
+    simulator = await startSimulator(options);
+  });
+  beforeEach(() => {
+    simulator?.faults.clear();
+    simulator?.requests.reset();
+  });
+  afterAll(async () => {
+    if (!simulator) return;
+    const errors = [...simulator.responseErrors];
+    await simulator.close();
+    simulator = undefined;
+    expect(errors).toEqual([]);
+  });
+  return () => {
+    if (!simulator)
+      throw new Error("useSimulator: the simulator is not running (use it in a test)");
+    return simulator;
+  };
+}
