@@ -1,0 +1,67 @@
+// Guards what update and adopt send: only what differs, and never a loss of what the program
+// does not manage.
+import { managedProperties, patchBody } from "../../../provider";
+import { liveManagedValues } from "../../../provider/compare";
+
+const live = {
+  name: "Acme",
+  limits: { device: 10, application: 5 },
+  banner: { message: "hello", level: "info" as const },
+  tags: [{ key: "env", value: "prod" }],
+};
+
+describe("patchBody", () => {
+  it("is empty when every declared field matches", () => {
+    expect(patchBody({ name: "Acme", limits: { device: 10 } }, live)).toEqual({});
+  });
+
+  it("carries only the limit keys that differ, which the server merges", () => {
+    expect(patchBody({ limits: { device: 20, application: 5 } }, live)).toEqual({
+      limits: { device: 20 },
+    });
+  });
+
+  it("keeps the banner keys the program leaves out", () => {
+    expect(patchBody({ banner: { level: "critical" } }, live)).toEqual({
+      banner: { message: "hello", level: "critical" },
+    });
+  });
+
+  it("sends the whole declared tag list when tags differ", () => {
+    const tags = [{ key: "env", value: "dev" }];
+    expect(patchBody({ tags }, live)).toEqual({ tags });
+  });
+
+  it("leaves undeclared fields out", () => {
+    expect(patchBody({ description: "new" }, live)).toEqual({ description: "new" });
+  });
+});
+
+describe("managedProperties", () => {
+  it("lists declared fields, and limit and banner keys one by one", () => {
+    expect(
+      managedProperties({
+        name: "x",
+        limits: { device: 1, dataTTL: 86400 },
+        banner: { level: "info" },
+        tags: [],
+      }),
+    ).toEqual(["name", "limits.device", "limits.dataTTL", "tags", "banner.level"]);
+  });
+
+  it("leaves out the provider's own inputs", () => {
+    expect(
+      managedProperties({ instanceId: "x", orgId: "y", summaryInclude: ["deviceCount"] }),
+    ).toEqual([]);
+  });
+});
+
+describe("liveManagedValues", () => {
+  it("reads back only the managed properties, shaped like inputs", () => {
+    expect(liveManagedValues(["name", "limits.device", "banner.level"], live)).toEqual({
+      name: "Acme",
+      limits: { device: 10 },
+      banner: { level: "info" },
+    });
+  });
+});
