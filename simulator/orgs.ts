@@ -10,6 +10,7 @@ import type {
   OrgRecord,
   OrgWritableFields,
 } from "./model";
+import { omit } from "./objects";
 
 /**
  * The timestamp a change made at `nowMs` records: strictly later than `previous`, because
@@ -38,8 +39,7 @@ export function normalizeDisabledAt(
 
 /** Fields that replace the stored value when given (everything but `limits`/`disabledAt`). */
 function replacedFields(body: OrgWritableFields): Partial<OrgRecord> {
-  const { limits: _limits, disabledAt: _disabledAt, ...rest } = body;
-  return structuredClone(rest);
+  return structuredClone(omit(body, ["limits", "disabledAt"]));
 }
 
 /**

@@ -4,6 +4,7 @@
  * can strip it: the official schemas forbid additional properties.
  */
 import type { OrgRecord } from "./model";
+import { omit } from "./objects";
 import { orgSummary, type OrgSummary, type SummaryField } from "./summary";
 
 /** A hypermedia link. */
@@ -34,7 +35,7 @@ export function orgResponse(
   fields: readonly SummaryField[],
   nowMs: number,
 ): OrgResponse {
-  const { memberCount: _members, pendingInviteCount: _invites, ...visible } = org;
+  const visible = omit(org, ["id", "memberCount", "pendingInviteCount"]);
   return {
     id: org.id,
     orgId: org.id,
@@ -66,7 +67,7 @@ export function listHypermedia(instanceId: string): Hypermedia {
  */
 export function withoutHypermedia(body: unknown): unknown {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
-  const { _type: _t, _links: _l, ...rest } = body as Record<string, unknown>;
+  const rest = omit(body as Record<string, unknown>, ["_type", "_links"]);
   if (Array.isArray(rest.items)) rest.items = rest.items.map(withoutHypermedia);
   return rest;
 }
