@@ -34,7 +34,6 @@ function stripTitles(node) {
 
 async function generate() {
   const parts = [
-    "/* eslint-disable */",
     "// GENERATED FILE: do not edit. Generated from schemas/*.json by `npm run generate:types`",
     "// (scripts/generate-types.js).",
     "",

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // GENERATED FILE: do not edit. Generated from schemas/*.json by `npm run generate:types`
 // (scripts/generate-types.js).
 

@@ -1,0 +1,359 @@
+// The InstanceOrg provider against the simulator over loopback HTTP: each step sends exactly
+// the requests DESIGN.md promises, and reads back what the server really holds.
+import {
+  isLosantApiError,
+  isLosantConfigError,
+  type InstanceOrgInputs,
+  type InstanceOrgOutputs,
+} from "../../../provider";
+import { useSimulator } from "../../helpers/simulator";
+import { configure, configuredProvider, type Provider } from "../../helpers/provider";
+
+const sim = useSimulator();
+let provider: Provider;
+
+beforeEach(async () => {
+  provider = await configuredProvider(sim());
+});
+
+function inputs(extra: Partial<InstanceOrgInputs> = {}): InstanceOrgInputs {
+  return {
+    instanceId: sim().instanceId,
+    name: `org-${Math.random().toString(36).slice(2, 8)}`,
+    ...extra,
+  };
+}
+
+/** The request log as "METHOD route" lines, in order. */
+function calls(): string[] {
+  return sim().requests.entries.map((entry) => entry.route ?? `${entry.method} ${entry.path}`);
+}
+
+/** PATCHes an org directly through the API, out of band of the provider. */
+async function patchOutOfBand(orgId: string, body: unknown): Promise<void> {
+  const response = await fetch(`${sim().url}/instances/${sim().instanceId}/orgs/${orgId}`, {
+    method: "PATCH",
+    headers: { Authorization: `Bearer ${sim().tokens.admin}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** Creates an org directly through the API and returns its ID. */
+async function createOutOfBand(body: unknown): Promise<string> {
+  const response = await fetch(`${sim().url}/instances/${sim().instanceId}/orgs`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${sim().tokens.admin}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function create(
+  extra: Partial<InstanceOrgInputs> = {},
+): Promise<{ id: string; outs: InstanceOrgOutputs; inputs: InstanceOrgInputs }> {
+  const declared = inputs(extra);
+  const result = await provider.create(declared);
+  sim().requests.reset();
+  return { id: result.id, outs: result.outs!, inputs: declared };
+}
+
+describe("create", () => {
+  it("sends one POST and returns the server's org as outputs", async () => {
+    const declared = inputs({ limits: { device: 25 }, tags: [{ key: "env", value: "prod" }] });
+    const result = await provider.create(declared);
+    expect(calls()).toEqual(["POST /instances/:instanceId/orgs"]);
+    expect(result.id).toMatch(/^[a-f\d]{24}$/);
+    expect(result.outs).toMatchObject({
+      orgId: result.id,
+      instanceId: sim().instanceId,
+      name: declared.name,
+      mfaMode: "notRequired",
+      managedProperties: ["name", "limits.device", "tags"],
+    });
+    // The server filled the other limits from the instance's defaults.
+    expect(Object.keys(result.outs!.limits!).length).toBeGreaterThan(1);
+    expect(result.outs!.limits!.device).toBe(25);
+    expect(result.outs).not.toHaveProperty("_links");
+    expect(result.outs).not.toHaveProperty("id");
+  });
+
+  it("is followed by a diff with no change although the server filled defaults", async () => {
+    const {
+      id,
+      outs,
+      inputs: declared,
+    } = await create({ limits: { device: 3 }, banner: { message: "hi" } });
+    expect(await provider.diff(id, outs, declared)).toMatchObject({ changes: false, replaces: [] });
+    expect(calls()).toEqual([]);
+  });
+
+  it("creates one org, not two, when the POST is applied but its answer is lost", async () => {
+    sim().faults.add({ kind: "dropAfterApply", method: "POST" });
+    const declared = inputs();
+    const result = await provider.create(declared);
+    expect(
+      sim()
+        .orgs()
+        .filter((org) => org.name === declared.name),
+    ).toHaveLength(1);
+    expect(result.outs!.name).toBe(declared.name);
+    expect(calls()).toEqual([
+      "POST /instances/:instanceId/orgs",
+      "GET /instances/:instanceId/orgs",
+    ]);
+  });
+
+  it("sends the POST again when the first one never reached the server", async () => {
+    sim().faults.add({ kind: "reset", method: "POST" });
+    const declared = inputs();
+    await provider.create(declared);
+    expect(
+      sim()
+        .orgs()
+        .filter((org) => org.name === declared.name),
+    ).toHaveLength(1);
+    expect(calls()).toEqual([
+      "POST /instances/:instanceId/orgs",
+      "GET /instances/:instanceId/orgs",
+      "POST /instances/:instanceId/orgs",
+    ]);
+  });
+});
+
+describe("read", () => {
+  it("sends one GET and shows drift made through the API", async () => {
+    const {
+      id,
+      outs,
+      inputs: declared,
+    } = await create({ limits: { device: 5 }, description: "first" });
+    await patchOutOfBand(id, { limits: { device: 7 }, description: "changed", iconColor: "#000" });
+    sim().requests.reset();
+
+    const result = await provider.read(id, outs);
+    expect(calls()).toEqual(["GET /instances/:instanceId/orgs/:orgId"]);
+    expect(result.props).toMatchObject({
+      description: "changed",
+      iconColor: "#000",
+      limits: { device: 7 },
+    });
+    // Inputs carry the live values of the managed properties only.
+    expect(result.inputs).toEqual({
+      instanceId: sim().instanceId,
+      name: declared.name,
+      description: "changed",
+      limits: { device: 7 },
+    });
+    expect(await provider.diff(id, result.props!, declared)).toMatchObject({ changes: true });
+  });
+
+  it("returns an empty ID for an org deleted out of band, so refresh drops it", async () => {
+    const { id, outs } = await create();
+    await provider.delete(id, outs);
+    expect(await provider.read(id, outs)).toEqual({ id: "" });
+  });
+});
+
+describe("update", () => {
+  it("sends one PATCH with only the changed fields", async () => {
+    const {
+      id,
+      outs,
+      inputs: declared,
+    } = await create({ limits: { device: 5, application: 2 }, description: "a" });
+    const result = await provider.update(id, outs, {
+      ...declared,
+      limits: { device: 6, application: 2 },
+    });
+    expect(calls()).toEqual(["PATCH /instances/:instanceId/orgs/:orgId"]);
+    expect(result.outs).toMatchObject({ limits: { device: 6, application: 2 }, description: "a" });
+    expect(result.outs!.lastUpdated).not.toBe(outs.lastUpdated);
+    expect(
+      await provider.diff(id, result.outs!, { ...declared, limits: { device: 6, application: 2 } }),
+    ).toMatchObject({
+      changes: false,
+    });
+  });
+
+  it("fetches the org again when only summaryInclude changed", async () => {
+    const { id, outs, inputs: declared } = await create();
+    const result = await provider.update(id, outs, {
+      ...declared,
+      summaryInclude: ["deviceCount"],
+    });
+    expect(calls()).toEqual(["GET /instances/:instanceId/orgs/:orgId"]);
+    expect(Object.keys(result.outs!.summary ?? {})).toEqual(["deviceCount"]);
+    expect(result.outs!.summaryInclude).toEqual(["deviceCount"]);
+  });
+
+  it("returns the full outputs, not only the changed fields", async () => {
+    const { id, outs, inputs: declared } = await create();
+    const result = await provider.update(id, outs, { ...declared, mfaMode: "required" });
+    expect(Object.keys(result.outs!).sort()).toEqual(
+      expect.arrayContaining(Object.keys(outs).sort()),
+    );
+  });
+
+  it("retries after a 429 and a 503 and ends in success, every attempt seen by the server", async () => {
+    const { id, outs, inputs: declared } = await create();
+    sim().faults.add({ kind: "rateLimit", method: "PATCH", retryAfterSeconds: 0 });
+    sim().faults.add({ kind: "status", status: 503, method: "PATCH" });
+    const result = await provider.update(id, outs, { ...declared, description: "after retries" });
+    expect(result.outs!.description).toBe("after retries");
+    expect(sim().requests.entries.map((entry) => entry.status)).toEqual([429, 503, 200]);
+  });
+});
+
+describe("delete", () => {
+  it("sends one DELETE", async () => {
+    const { id, outs } = await create();
+    await provider.delete(id, outs);
+    expect(calls()).toEqual(["DELETE /instances/:instanceId/orgs/:orgId"]);
+    expect(
+      sim()
+        .orgs()
+        .some((org) => org.id === id),
+    ).toBe(false);
+  });
+
+  it("succeeds when the org is already gone", async () => {
+    const { id, outs } = await create();
+    await provider.delete(id, outs);
+    await expect(provider.delete(id, outs)).resolves.toBeUndefined();
+  });
+});
+
+describe("adopt through orgId", () => {
+  it("sends no POST when the declared fields already match, and the next diff shows no change", async () => {
+    const orgId = await createOutOfBand({ name: "Existing", description: "kept" });
+    sim().requests.reset();
+    const declared = inputs({ orgId, name: "Existing" });
+    const result = await provider.create(declared);
+    expect(calls()).toEqual(["GET /instances/:instanceId/orgs/:orgId"]);
+    expect(result.id).toBe(orgId);
+    expect(result.outs!.description).toBe("kept");
+    expect(await provider.diff(result.id, result.outs!, declared)).toMatchObject({
+      changes: false,
+    });
+  });
+
+  it("patches only the declared fields that differ", async () => {
+    const orgId = await createOutOfBand({
+      name: "Existing",
+      description: "kept",
+      limits: { device: 1 },
+    });
+    sim().requests.reset();
+    const result = await provider.create({
+      instanceId: sim().instanceId,
+      orgId,
+      limits: { device: 9 },
+    });
+    expect(calls()).toEqual([
+      "GET /instances/:instanceId/orgs/:orgId",
+      "PATCH /instances/:instanceId/orgs/:orgId",
+    ]);
+    expect(result.outs).toMatchObject({
+      name: "Existing",
+      description: "kept",
+      limits: { device: 9 },
+    });
+  });
+
+  it("fails clearly when the org does not exist", async () => {
+    await expect(provider.create(inputs({ orgId: "0123456789abcdef01234567" }))).rejects.toThrow(
+      /Cannot adopt org 0123456789abcdef01234567: it does not exist in instance/,
+    );
+  });
+
+  it("reports a partial create carrying the org when the PATCH fails", async () => {
+    const orgId = await createOutOfBand({ name: "Existing" });
+    await configure(provider, {
+      "losant:apiToken": sim().addToken(["instanceOrg.get"]),
+      "losant:apiUrl": sim().url,
+    });
+    const failure = await provider
+      .create(inputs({ orgId, description: "x" }))
+      .catch((err: unknown) => err);
+    expect(failure).toMatchObject({
+      name: "PartialCreateError",
+      id: orgId,
+      properties: { name: "Existing" },
+    });
+  });
+});
+
+describe("authentication and authorization", () => {
+  it("names the accepted scopes when the token may not write", async () => {
+    const { id, outs, inputs: declared } = await create();
+    await configure(provider, {
+      "losant:apiToken": sim().tokens.readOnly,
+      "losant:apiUrl": sim().url,
+    });
+    const failure = await provider
+      .update(id, outs, { ...declared, description: "x" })
+      .catch((err: unknown) => err);
+    expect(isLosantApiError(failure) && failure.status).toBe(403);
+    expect((failure as Error).message).toContain(
+      "all.Instance, all.Instance.bounded, all.User, all.User.bounded, instanceOrg.*, instanceOrg.patch",
+    );
+  });
+
+  it("names the accepted scopes when the token is not valid", async () => {
+    await configure(provider, { "losant:apiToken": "not-a-token", "losant:apiUrl": sim().url });
+    const failure = await provider.create(inputs()).catch((err: unknown) => err);
+    expect(isLosantApiError(failure) && failure.status).toBe(401);
+    expect((failure as Error).message).toContain("instanceOrgs.post");
+    expect((failure as Error).message).not.toContain("not-a-token");
+  });
+
+  it("fails without a request when no token is configured, naming both ways to set one", async () => {
+    const saved = process.env.LOSANT_API_TOKEN;
+    delete process.env.LOSANT_API_TOKEN;
+    try {
+      await configure(provider, { "losant:apiUrl": sim().url });
+      const failure = await provider.create(inputs()).catch((err: unknown) => err);
+      expect(isLosantConfigError(failure)).toBe(true);
+      expect((failure as Error).message).toContain("pulumi config set --secret losant:apiToken");
+      expect((failure as Error).message).toContain("LOSANT_API_TOKEN");
+      expect(calls()).toEqual([]);
+    } finally {
+      if (saved !== undefined) process.env.LOSANT_API_TOKEN = saved;
+    }
+  });
+
+  it("falls back to LOSANT_API_TOKEN and LOSANT_API_URL when the stack sets neither", async () => {
+    process.env.LOSANT_API_TOKEN = sim().tokens.admin;
+    process.env.LOSANT_API_URL = sim().url;
+    try {
+      await configure(provider, {});
+      await expect(provider.create(inputs())).resolves.toMatchObject({ id: expect.any(String) });
+    } finally {
+      delete process.env.LOSANT_API_TOKEN;
+      delete process.env.LOSANT_API_URL;
+    }
+  });
+
+  it("refuses to send the token over plain http to a host that is not loopback", async () => {
+    await configure(provider, {
+      "losant:apiToken": sim().tokens.admin,
+      "losant:apiUrl": "http://losant.example.com",
+    });
+    await expect(provider.create(inputs())).rejects.toThrow(
+      /Refusing to send the API token over plain http/,
+    );
+  });
+});
+
+describe("check", () => {
+  it("rejects schema-invalid inputs with property paths and sends no request", async () => {
+    const result = await provider.check(
+      {} as InstanceOrgInputs,
+      inputs({ limits: { dataTTL: 3600 }, mfaMode: "x" as never }),
+    );
+    expect(result.failures!.map((f) => f.property)).toEqual(["limits.dataTTL", "mfaMode"]);
+    expect(calls()).toEqual([]);
+  });
+});
