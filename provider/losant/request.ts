@@ -45,7 +45,7 @@ export async function sendRequest<T>(
     if ("text" in result && result.status >= 200 && result.status < 300) {
       return (result.text === "" ? undefined : JSON.parse(result.text)) as T;
     }
-    const error = toError(request, result, attempt, options.now());
+    const error = toError(request, result, attempt, options.now(), options.token);
     const outcome: AttemptOutcome =
       "text" in result ? { status: result.status } : { networkError: true };
     if (!isRetryable(request.method, outcome) || attempt > options.retry.retries) throw error;
@@ -89,6 +89,7 @@ function toError(
   result: AttemptResult,
   attempts: number,
   now: number,
+  token: string,
 ): LosantApiError {
   const common = { action: request.action, method: request.method, path: request.path, attempts };
   if (!("text" in result)) {
@@ -96,11 +97,11 @@ function toError(
       ...common,
       status: undefined,
       type: result.failure,
-      apiMessage: result.detail,
+      apiMessage: redact(result.detail, token),
       outcomeUnknown: true,
     });
   }
-  const { type, message } = parseErrorBody(result.text, result.status);
+  const { type, message } = parseErrorBody(redact(result.text, token), result.status);
   const authFailure = result.status === 401 || result.status === 403;
   return new LosantApiError({
     ...common,
@@ -111,6 +112,11 @@ function toError(
     requiredScopes: authFailure ? ACTION_SCOPES[request.action] : undefined,
     outcomeUnknown: result.status >= 500,
   });
+}
+
+/** A server or transport may quote the token back (an echoing proxy): it must not reach the error. */
+function redact(text: string, token: string): string {
+  return token === "" ? text : text.split(token).join("[redacted]");
 }
 
 function parseErrorBody(text: string, status: number): { type: string; message: string } {
