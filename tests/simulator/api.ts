@@ -86,3 +86,13 @@ export function api(sim: () => Simulator) {
 
   return { call, createOrg, orgsPath, orgPath };
 }
+
+/** Asserts Losant's error answer: the status, the error `type` and the exact message. */
+export function expectError(
+  answer: Answer<unknown>,
+  status: number,
+  type: string,
+  message: string,
+): void {
+  expect({ status: answer.status, body: answer.body }).toEqual({ status, body: { type, message } });
+}
