@@ -11,3 +11,4 @@ export {
   ACTION_SCOPES,
   type LosantAction,
 } from "../provider/losant";
+export * from "./usage";
