@@ -4,7 +4,7 @@
  * `pulumi up` finishes the job instead of creating another one.
  */
 export class PartialCreateError extends Error {
-  override readonly name = "PartialCreateError";
+  declare readonly name: "PartialCreateError";
   /** The org's ID. */
   readonly id: string;
   /** The outputs known so far. */
@@ -18,7 +18,12 @@ export class PartialCreateError extends Error {
    * @param cause - the failure of the later step
    */
   constructor(id: string, properties: Record<string, unknown>, cause: Error) {
-    super(`org ${id} exists but was not fully configured: ${cause.message}`);
+    const message = `org ${id} exists but was not fully configured: ${cause.message}`;
+    super(message);
+    // Pulumi's closure serializer turns classes into plain functions, dropping field
+    // initializers and the message Error would set: assigning in the body survives that.
+    this.name = "PartialCreateError";
+    this.message = message;
     this.id = id;
     this.properties = properties;
     this.reasons = [cause.message];

@@ -5,7 +5,7 @@ import type { LosantAction } from "./scopes";
  * it: not in the message, not in any field.
  */
 export class LosantApiError extends Error {
-  override readonly name = "LosantApiError";
+  declare readonly name: "LosantApiError";
   /** HTTP status, or undefined when no response arrived (network error, timeout). */
   readonly status: number | undefined;
   /**
@@ -45,7 +45,12 @@ export class LosantApiError extends Error {
     requiredScopes?: readonly string[];
     outcomeUnknown: boolean;
   }) {
-    super(describe(parts));
+    const message = describe(parts);
+    super(message);
+    // Pulumi's closure serializer turns classes into plain functions: field initializers are
+    // dropped and `Error.call(this)` sets nothing on `this`. Assigning here survives both.
+    this.name = "LosantApiError";
+    this.message = message;
     this.status = parts.status;
     this.type = parts.type;
     this.apiMessage = parts.apiMessage;
@@ -71,9 +76,12 @@ function describe(parts: ConstructorParameters<typeof LosantApiError>[0]): strin
   return text;
 }
 
-/** True when `err` is a {@link LosantApiError}, also across copies of this module. */
+/**
+ * True when `err` is a {@link LosantApiError}, also across copies of this module and in the
+ * provider as serialized into the state (where its errors do not inherit from Error).
+ */
 export function isLosantApiError(err: unknown): err is LosantApiError {
-  return err instanceof Error && err.name === "LosantApiError";
+  return hasName(err, "LosantApiError");
 }
 
 /** True when `err` is a {@link LosantApiError} with status 404. */
@@ -86,18 +94,25 @@ export function isNotFound(err: unknown): boolean {
  * that would travel over plain http to a host that is not this machine.
  */
 export class LosantConfigError extends Error {
-  override readonly name = "LosantConfigError";
+  declare readonly name: "LosantConfigError";
   /** The setting at fault, for example `losant:apiToken`. */
   readonly setting: string;
 
   /** @param setting - the configuration key at fault; @param message - what to do about it. */
   constructor(setting: string, message: string) {
     super(message);
+    // Assigned in the body, not as fields: see LosantApiError.
+    this.name = "LosantConfigError";
+    this.message = message;
     this.setting = setting;
   }
 }
 
 /** True when `err` is a {@link LosantConfigError}. */
 export function isLosantConfigError(err: unknown): err is LosantConfigError {
-  return err instanceof Error && err.name === "LosantConfigError";
+  return hasName(err, "LosantConfigError");
+}
+
+function hasName(err: unknown, name: string): boolean {
+  return typeof err === "object" && err !== null && (err as { name?: unknown }).name === name;
 }

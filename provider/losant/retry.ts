@@ -1,9 +1,12 @@
 import type { RetryOptions } from "./options";
 
+// Arrays, not Sets: module-level values are captured into the state when Pulumi serializes
+// the provider, and its serializer turns a Set into a plain object that has no entries.
+
 /** Statuses that say "try again later" and leave nothing applied. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const RETRYABLE_STATUSES: readonly number[] = [429, 502, 503, 504];
 /** Methods whose repetition cannot duplicate anything. POST never is retried blindly. */
-const RETRYABLE_METHODS = new Set(["GET", "PATCH", "DELETE"]);
+const RETRYABLE_METHODS: readonly string[] = ["GET", "PATCH", "DELETE"];
 
 /** What one attempt ended with, as far as the retry decision cares. */
 export type AttemptOutcome = { status: number } | { networkError: true };
@@ -13,9 +16,9 @@ export type AttemptOutcome = { status: number } | { networkError: true };
  * answers before doing anything; anything else about a POST is for the caller to untangle.
  */
 export function isRetryable(method: string, outcome: AttemptOutcome): boolean {
-  if ("networkError" in outcome) return RETRYABLE_METHODS.has(method);
+  if ("networkError" in outcome) return RETRYABLE_METHODS.includes(method);
   if (method === "POST") return outcome.status === 429;
-  return RETRYABLE_METHODS.has(method) && RETRYABLE_STATUSES.has(outcome.status);
+  return RETRYABLE_METHODS.includes(method) && RETRYABLE_STATUSES.includes(outcome.status);
 }
 
 /**
