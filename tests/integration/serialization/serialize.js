@@ -1,0 +1,28 @@
+// Serializes the InstanceOrg provider the way `pulumi.dynamic.Resource` does and prints the
+// text. Runs in its own process, as a Pulumi program would, from the directory whose
+// node_modules should resolve `@pulumi/pulumi` and the provider's dependencies.
+//
+// usage: node serialize.js <module exporting instanceOrgProvider>
+// Before serializing it configures the provider with the token in SERIALIZE_CONFIG_TOKEN, so
+// the test proves that settings read by configure() never reach the serialized text.
+"use strict";
+const { runtime } = require(require.resolve("@pulumi/pulumi", { paths: [process.cwd()] }));
+const { instanceOrgProvider } = require(
+  require.resolve(process.argv[2], { paths: [process.cwd()] }),
+);
+
+async function main() {
+  const token = process.env.SERIALIZE_CONFIG_TOKEN;
+  await instanceOrgProvider.configure({
+    config: { get: (key) => (key === "losant:apiToken" ? token : undefined), require: () => token },
+  });
+  const serialized = await runtime.serializeFunction(() => instanceOrgProvider, {
+    allowSecrets: true,
+  });
+  process.stdout.write(serialized.text);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
