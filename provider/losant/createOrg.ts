@@ -2,6 +2,7 @@ import type { LosantClient, SummaryOptions } from "./client";
 import { LosantApiError, isLosantApiError } from "./errors";
 import type { ResolvedClientOptions } from "./options";
 import { orgsPath, summaryQuery } from "./paths";
+import { backoffDelay } from "./retry";
 import type { InstanceOrg, InstanceOrgPost } from "./types.generated";
 
 /**
@@ -26,6 +27,7 @@ export async function createOrgOnce(
   summary: SummaryOptions,
 ): Promise<InstanceOrg> {
   const query = summaryQuery(summary.summaryInclude);
+  const started = options.now();
   for (let attempt = 1; ; attempt++) {
     const sentAt = options.now();
     try {
@@ -47,8 +49,14 @@ export async function createOrgOnce(
       );
       if (candidates.length === 1) return candidates[0];
       if (candidates.length > 1) throw ambiguous(err, candidates);
-      if (attempt > options.retry.retries) throw err;
-      await options.sleep(options.retry.minDelayMs);
+      const delay = backoffDelay(attempt, options.retry, options.random);
+      if (
+        attempt > options.retry.retries ||
+        options.now() + delay - started > options.retry.deadlineMs
+      ) {
+        throw err;
+      }
+      await options.sleep(delay);
     }
   }
 }

@@ -1,4 +1,5 @@
 import nodeFetch from "node-fetch";
+import { checkApiUrl } from "./config";
 
 /** The part of a `fetch` response the client reads. node-fetch v2 and Node's fetch both fit. */
 export interface FetchResponse {
@@ -54,11 +55,15 @@ export type ResolvedClientOptions = Required<Omit<LosantClientOptions, "retry">>
   retry: Required<RetryOptions>;
 };
 
-/** Fills in the defaults of {@link LosantClientOptions}. */
+/**
+ * Fills in the defaults of {@link LosantClientOptions}.
+ *
+ * @throws LosantConfigError when the URL is unsafe for the token (see `checkApiUrl`)
+ */
 export function resolveClientOptions(options: LosantClientOptions): ResolvedClientOptions {
   return {
     token: options.token,
-    url: options.url.replace(/\/+$/, ""),
+    url: checkApiUrl(options.url),
     fetch: options.fetch ?? (nodeFetch as unknown as FetchLike),
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: {

@@ -43,7 +43,7 @@ export async function sendRequest<T>(
   for (let attempt = 1; ; attempt++) {
     const result = await attemptOnce(options, url, { method: request.method, headers, body });
     if ("text" in result && result.status >= 200 && result.status < 300) {
-      return (result.text === "" ? undefined : JSON.parse(result.text)) as T;
+      return parseSuccess<T>(request, result.text, attempt);
     }
     const error = toError(request, result, attempt, options.now(), options.token);
     const outcome: AttemptOutcome =
@@ -52,6 +52,26 @@ export async function sendRequest<T>(
     const delay = backoffDelay(attempt, options.retry, options.random, error.retryAfterMs);
     if (options.now() + delay - started > options.retry.deadlineMs) throw error;
     await options.sleep(delay);
+  }
+}
+
+function parseSuccess<T>(request: ApiRequest, text: string, attempts: number): T {
+  if (text === "") return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    // A 2xx that is not JSON came from something in between (a proxy's page): the request
+    // may or may not have been applied.
+    throw new LosantApiError({
+      status: undefined,
+      type: "InvalidResponse",
+      apiMessage: `the answer was not JSON: ${text.trim().slice(0, 200)}`,
+      action: request.action,
+      method: request.method,
+      path: request.path,
+      attempts,
+      outcomeUnknown: request.method !== "GET",
+    });
   }
 }
 

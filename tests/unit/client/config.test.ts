@@ -60,6 +60,12 @@ describe("resolveConnection", () => {
     expect(isLosantConfigError(new Error("x"))).toBe(false);
   });
 
+  it("makes the client itself refuse plain http to a host that is not loopback", () => {
+    expect(() => new LosantClient({ token: "t", url: "http://api.example.com" })).toThrow(
+      LosantConfigError,
+    );
+  });
+
   it("refuses plain http to a host that is not loopback, before any request is sent", () => {
     const { fetch, calls } = fakeFetch([]);
     const connect = () =>

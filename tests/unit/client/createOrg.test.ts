@@ -51,11 +51,12 @@ describe("createOrg", () => {
     },
   );
 
-  it("POSTs again, after minDelayMs, when the lookup finds nothing", async () => {
+  it("POSTs again, after a jittered backoff, when the lookup finds nothing", async () => {
     const { result, calls, sleeps } = create([busy, reply(200, orgList([])), reply(200, org())]);
     await expect(result).resolves.toEqual(org());
     expect(requestLines(calls)).toEqual([POST, LOOKUP, POST]);
-    expect(sleeps).toEqual([250]);
+    // random() is 0.5 and the first backoff ceiling is minDelayMs (250).
+    expect(sleeps).toEqual([125]);
   });
 
   it("ignores a glob match whose exact name differs", async () => {

@@ -95,6 +95,18 @@ describe("an error body that is not Losant's", () => {
     expect(err).toMatchObject({ type: "HTTP400", apiMessage: "name is required" });
   });
 
+  it("turns a 2xx that is not JSON into an InvalidResponse whose outcome is unknown for a write", async () => {
+    const err = await failWith({ status: 200, text: "<html>proxy</html>" }, (c) =>
+      c.patchOrg(INSTANCE_ID, ORG_ID, { name: "x" }),
+    );
+    expect(err).toMatchObject({
+      name: "LosantApiError",
+      type: "InvalidResponse",
+      outcomeUnknown: true,
+    });
+    expect(err.apiMessage).toContain("<html>proxy</html>");
+  });
+
   it("cuts a long body to 500 characters", async () => {
     const err = await failWith({ status: 500, text: "x".repeat(2000) });
     expect(err.apiMessage).toHaveLength(500);
