@@ -1,20 +1,12 @@
 /**
- * Small deterministic number sources: a string hash for usage series and summaries, and a
- * seeded PRNG for probabilistic faults. Neither is cryptographic; both only need to be
- * repeatable across runs and processes.
+ * Small deterministic number sources: integer hashing for usage series and summaries, and
+ * a seeded PRNG for probabilistic faults. Neither is cryptographic; both only need to be
+ * repeatable across runs and processes, and fast: a long usage range hashes hundreds of
+ * thousands of buckets.
  */
 
-/**
- * Hashes its parts to an unsigned 32-bit integer (FNV-1a, then a murmur3 finalizer so
- * neighbouring inputs such as consecutive bucket times spread over the whole range).
- */
-export function hash32(...parts: readonly (string | number)[]): number {
-  const text = parts.join("\u0000");
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+/** murmur3's finalizer: spreads neighbouring inputs (consecutive bucket times) apart. */
+function finalize(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -23,9 +15,34 @@ export function hash32(...parts: readonly (string | number)[]): number {
   return h >>> 0;
 }
 
-/** A deterministic integer in `[0, range)` for the given parts. */
-export function hashInt(range: number, ...parts: readonly (string | number)[]): number {
-  return hash32(...parts) % range;
+/** Hashes a string (an org ID, a salt name) to an unsigned 32-bit seed (FNV-1a). */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return finalize(h);
+}
+
+/**
+ * Hashes a seed and numbers to an unsigned 32-bit integer. Numbers may exceed 32 bits
+ * (millisecond timestamps): both halves are mixed in.
+ */
+export function hashNumbers(seed: number, ...values: readonly number[]): number {
+  let h = seed >>> 0;
+  for (const value of values) {
+    for (const word of [value >>> 0, Math.floor(value / 4294967296) >>> 0]) {
+      h = Math.imul(h ^ word, 0xcc9e2d51);
+      h = Math.imul((h << 15) | (h >>> 17), 0x1b873593);
+    }
+  }
+  return finalize(h);
+}
+
+/** A deterministic integer in `[0, range)` for the seed and numbers. */
+export function hashInt(range: number, seed: number, ...values: readonly number[]): number {
+  return hashNumbers(seed, ...values) % range;
 }
 
 /**

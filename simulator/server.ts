@@ -114,7 +114,7 @@ function runSteps(deps: PipelineDeps, input: RequestInput, nowMs: number): Outco
 }
 
 /** Runs the steps and turns any early exit or crash into an error outcome. */
-function process(deps: PipelineDeps, input: RequestInput, entry: RequestLogEntry): Outcome {
+function runPipeline(deps: PipelineDeps, input: RequestInput, entry: RequestLogEntry): Outcome {
   try {
     return runSteps(deps, input, deps.now());
   } catch (error) {
@@ -210,7 +210,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const input = { method, path: url.pathname, query: url.searchParams, match, body };
   const authorization = req.headers.authorization;
   let outcome =
-    injectedOutcome(decision.fault) ?? process(deps, { ...input, authorization }, entry);
+    injectedOutcome(decision.fault) ?? runPipeline(deps, { ...input, authorization }, entry);
   outcome = checkResponse(deps, outcome, entry);
   if (outcome.applied) deps.onChange();
   await deps.delays.wait(decision.latencyMs);

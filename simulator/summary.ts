@@ -4,9 +4,9 @@
  */
 import orgSchema from "../schemas/instanceOrg.json";
 import { ApiError, UNKNOWN_SUMMARY_FIELD_MESSAGE } from "./errors";
-import { hashInt } from "./hash";
+import { hashInt, hashString } from "./hash";
 import type { OrgRecord } from "./model";
-import { DAY_MS, deviceTotalAt, notebookDay, payloadsBetween } from "./usage";
+import { DAY_MS, deviceTotalAt, notebookDay, orgSeed, payloadsBetween } from "./usage";
 
 /** A summary field name, as listed in `schemas/instanceOrg.json`. */
 export type SummaryField = keyof (typeof orgSchema)["properties"]["summary"]["properties"];
@@ -34,20 +34,23 @@ function daysOfPeriod(nowMs: number): number[] {
   return days;
 }
 
-function notebookStats(org: OrgRecord, nowMs: number): Record<string, number> {
-  const days = daysOfPeriod(nowMs).map((day) => notebookDay(org.id, day));
+/** Salts of the summary's own numbers, apart from those of the usage series. */
+const SALT = { awaiting: 101, storageCount: 102, storageSize: 103, count: 104 } as const;
+
+function notebookStats(seed: number, nowMs: number): Record<string, number> {
+  const days = daysOfPeriod(nowMs).map((day) => notebookDay(seed, day));
   const sum = (pick: (d: (typeof days)[number]) => number) =>
     days.reduce((total, d) => total + pick(d), 0);
   return {
-    awaitingCompletion: hashInt(3, org.id, "awaiting"),
+    awaitingCompletion: hashInt(3, seed, SALT.awaiting),
     minutesThisPeriod: sum((d) => d.minutes),
     runsThisPeriod: sum((d) => d.completed + d.canceled + d.errored + d.timeout),
   };
 }
 
-function payloadCount(org: OrgRecord, nowMs: number): Record<string, Record<string, number>> {
+function payloadCount(seed: number, nowMs: number): Record<string, Record<string, number>> {
   const start = periodStart(nowMs);
-  const total = payloadsBetween(org.id, start, Math.max(nowMs - start, 0), false);
+  const total = payloadsBetween(seed, start, Math.max(nowMs - start, 0), false);
   const deviceState = Math.floor(total * 0.6);
   const mqttIn = Math.floor(total * 0.25);
   const webhook = Math.floor(total * 0.1);
@@ -59,27 +62,28 @@ function payloadCount(org: OrgRecord, nowMs: number): Record<string, Record<stri
   };
 }
 
-function storageStats(org: OrgRecord): Record<string, number> {
-  const count = hashInt(500, org.id, "storage-count");
-  return { count, size: count * (1000 + hashInt(100_000, org.id, "storage-size")) };
+function storageStats(seed: number): Record<string, number> {
+  const count = hashInt(500, seed, SALT.storageCount);
+  return { count, size: count * (1000 + hashInt(100_000, seed, SALT.storageSize)) };
 }
 
 function fieldValue(field: SummaryField, org: OrgRecord, nowMs: number): SummaryValue {
+  const seed = orgSeed(org.id);
   switch (field) {
     case "deviceCount":
-      return deviceTotalAt(org.id, Math.floor(nowMs / DAY_MS) * DAY_MS);
+      return deviceTotalAt(seed, Math.floor(nowMs / DAY_MS) * DAY_MS);
     case "memberCount":
       return org.memberCount;
     case "pendingInviteCount":
       return org.pendingInviteCount;
     case "payloadCount":
-      return payloadCount(org, nowMs);
+      return payloadCount(seed, nowMs);
     case "storageStats":
-      return storageStats(org);
+      return storageStats(seed);
     case "notebookStats":
-      return notebookStats(org, nowMs);
+      return notebookStats(seed, nowMs);
     default:
-      return hashInt(20, org.id, field);
+      return hashInt(20, seed, SALT.count, hashString(field));
   }
 }
 

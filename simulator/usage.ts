@@ -4,7 +4,7 @@
  * to be stored.
  */
 import { ApiError, TOO_MANY_BUCKETS_MESSAGE } from "./errors";
-import { hashInt } from "./hash";
+import { hashInt, hashString } from "./hash";
 
 /** One day in milliseconds: the default (and notebook/device) resolution. */
 export const DAY_MS = 86_400_000;
@@ -15,6 +15,27 @@ export const HOUR_MS = 3_600_000;
  * example) at day resolution, small enough to keep a response to a few megabytes.
  */
 export const MAX_USAGE_BUCKETS = 50_000;
+
+/** Distinct salts so each series draws independent numbers from the same org seed. */
+const SALT = {
+  devicesBase: 1,
+  devices: 2,
+  churn: 3,
+  notebookCompleted: 4,
+  notebookCanceled: 5,
+  notebookErrored: 6,
+  notebookTimeout: 7,
+  notebookMinutes: 8,
+  payloadSize: 9,
+  payloadBase: 10,
+  payload: 11,
+  nonBillable: 12,
+} as const;
+
+/** The seed all of an org's numbers derive from. */
+export function orgSeed(orgId: string): number {
+  return hashString(orgId);
+}
 
 /** A closed time range in milliseconds since the epoch. */
 export interface TimeRange {
@@ -82,17 +103,18 @@ function series<Point>(range: TimeRange, counts: Point[]): UsageSeries<Point> {
 }
 
 /** The org's device total at the end of the day starting at `dayStart`. */
-export function deviceTotalAt(orgId: string, dayStart: number): number {
-  return 20 + hashInt(480, orgId, "devices") + hashInt(25, orgId, "devices", dayStart);
+export function deviceTotalAt(seed: number, dayStart: number): number {
+  return 20 + hashInt(480, seed, SALT.devicesBase) + hashInt(25, seed, SALT.devices, dayStart);
 }
 
 /** Per-day device counts over `range`. */
 export function deviceCounts(orgId: string, range: TimeRange): UsageSeries<DeviceCountPoint> {
+  const seed = orgSeed(orgId);
   const counts = bucketStarts(range, DAY_MS).map((day) => {
-    const total = deviceTotalAt(orgId, day);
-    const delta = total - deviceTotalAt(orgId, day - DAY_MS);
+    const total = deviceTotalAt(seed, day);
+    const delta = total - deviceTotalAt(seed, day - DAY_MS);
     // Churn that cancels out: devices replaced within the day still count as created and deleted.
-    const churn = hashInt(4, orgId, "churn", day);
+    const churn = hashInt(4, seed, SALT.churn, day);
     return {
       date: new Date(day).toISOString(),
       created: Math.max(delta, 0) + churn,
@@ -104,14 +126,14 @@ export function deviceCounts(orgId: string, range: TimeRange): UsageSeries<Devic
 }
 
 /** The notebook usage of the day starting at `dayStart`. */
-export function notebookDay(orgId: string, dayStart: number): Omit<NotebookMinutePoint, "date"> {
-  const completed = hashInt(12, orgId, "nb-completed", dayStart);
-  const canceled = hashInt(3, orgId, "nb-canceled", dayStart);
-  const errored = hashInt(3, orgId, "nb-errored", dayStart);
-  const timeout = hashInt(2, orgId, "nb-timeout", dayStart);
+export function notebookDay(seed: number, dayStart: number): Omit<NotebookMinutePoint, "date"> {
+  const completed = hashInt(12, seed, SALT.notebookCompleted, dayStart);
+  const canceled = hashInt(3, seed, SALT.notebookCanceled, dayStart);
+  const errored = hashInt(3, seed, SALT.notebookErrored, dayStart);
+  const timeout = hashInt(2, seed, SALT.notebookTimeout, dayStart);
   const runs = completed + canceled + errored + timeout;
   return {
-    minutes: runs * (1 + hashInt(10, orgId, "nb-minutes", dayStart)),
+    minutes: runs * (1 + hashInt(10, seed, SALT.notebookMinutes, dayStart)),
     completed,
     canceled,
     errored,
@@ -124,40 +146,35 @@ export function notebookMinuteCounts(
   orgId: string,
   range: TimeRange,
 ): UsageSeries<NotebookMinutePoint> {
+  const seed = orgSeed(orgId);
   const counts = bucketStarts(range, DAY_MS).map((day) => ({
     date: new Date(day).toISOString(),
-    ...notebookDay(orgId, day),
+    ...notebookDay(seed, day),
   }));
   return series(range, counts);
 }
 
 /** Bytes per payload for `asBytes`: fixed per org. */
-export function payloadSizeBytes(orgId: string): number {
-  return 100 + hashInt(900, orgId, "payload-size");
+export function payloadSizeBytes(seed: number): number {
+  return 100 + hashInt(900, seed, SALT.payloadSize);
 }
 
-/** Payloads in the hour starting at `hourStart`; a non-billable share is added on request. */
-export function payloadsInHour(
-  orgId: string,
-  hourStart: number,
-  includeNonBillable: boolean,
-): number {
-  const billable = hashInt(200, orgId, "payload-base") + hashInt(400, orgId, "payload", hourStart);
-  if (!includeNonBillable) return billable;
-  const percent = 5 + hashInt(20, orgId, "non-billable", hourStart);
-  return billable + Math.floor((billable * percent) / 100);
-}
-
-/** Payloads in `[from, from + length)`: the sum of its hours, so days equal their hours. */
+/**
+ * Payloads in `[from, from + length)`: the sum of its hours, so a day always equals its
+ * hours. A non-billable share is added per hour on request.
+ */
 export function payloadsBetween(
-  orgId: string,
+  seed: number,
   from: number,
   length: number,
   includeNonBillable: boolean,
 ): number {
+  const base = hashInt(200, seed, SALT.payloadBase);
   let sum = 0;
   for (let hour = from; hour < from + length; hour += HOUR_MS) {
-    sum += payloadsInHour(orgId, hour, includeNonBillable);
+    const billable = base + hashInt(400, seed, SALT.payload, hour);
+    const percent = includeNonBillable ? 5 + hashInt(20, seed, SALT.nonBillable, hour) : 0;
+    sum += billable + Math.floor((billable * percent) / 100);
   }
   return sum;
 }
@@ -168,10 +185,11 @@ export function payloadCountsBreakdown(
   range: TimeRange,
   options: PayloadOptions,
 ): UsageSeries<PayloadCountPoint> {
-  const factor = options.asBytes ? payloadSizeBytes(orgId) : 1;
+  const seed = orgSeed(orgId);
+  const factor = options.asBytes ? payloadSizeBytes(seed) : 1;
   const counts = bucketStarts(range, options.resolution).map((bucket) => ({
     date: new Date(bucket).toISOString(),
-    value: factor * payloadsBetween(orgId, bucket, options.resolution, options.includeNonBillable),
+    value: factor * payloadsBetween(seed, bucket, options.resolution, options.includeNonBillable),
   }));
   return series(range, counts);
 }
