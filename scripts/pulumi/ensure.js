@@ -37,6 +37,9 @@ const MANIFEST = "pulumi-losant.json";
 const HEARTBEAT_MS = 15000;
 const PREFIX = "[pulumi:ensure]";
 
+/** Paths to remove and children to stop if the script is interrupted (see main()). */
+const pending = { paths: new Set(), children: new Set() };
+
 /**
  * @typedef {object} EnsurePulumiOptions
  * @property {(line: string) => void} [log] Receives progress lines (default: stderr).
@@ -389,10 +392,12 @@ async function withLock(lockPath, log, fn) {
     }
     await sleep(500);
   }
+  pending.paths.add(lockPath);
   try {
     return await fn();
   } finally {
     fs.rmSync(lockPath, { force: true });
+    pending.paths.delete(lockPath);
   }
 }
 
@@ -407,6 +412,7 @@ function run(cmd, args, { cwd, env, timeoutMs, onLine, heartbeat } = {}) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    pending.children.add(child);
     let stdout = "";
     const tail = [];
     let partial = "";
@@ -425,11 +431,13 @@ function run(cmd, args, { cwd, env, timeoutMs, onLine, heartbeat } = {}) {
       : undefined;
     const killer = timeoutMs ? setTimeout(() => child.kill("SIGKILL"), timeoutMs) : undefined;
     child.on("error", (err) => {
+      pending.children.delete(child);
       if (timer) clearInterval(timer);
       if (killer) clearTimeout(killer);
       reject(err);
     });
     child.on("close", (code, signal) => {
+      pending.children.delete(child);
       if (timer) clearInterval(timer);
       if (killer) clearTimeout(killer);
       if (partial) tail.push(partial);
@@ -495,9 +503,21 @@ function parseReplaces(goModText) {
   return out;
 }
 
-/** Replaces that point to another module (a local `../sdk` only works inside their repo). */
+/**
+ * The replaces a throwaway module can carry over: those that point to another module. A local
+ * one (`../sdk`) only works inside the pulumi repository; for the pulumi modules it stands for
+ * "the same commit", so it becomes a pin to the release (`sdk/v3 => sdk/v3 v<version>`); any
+ * other local one is dropped.
+ */
 function remoteReplaces(replaces) {
-  return replaces.filter((r) => !r.newPath.startsWith("./") && !r.newPath.startsWith("../"));
+  const out = [];
+  for (const r of replaces) {
+    if (!r.newPath.startsWith("./") && !r.newPath.startsWith("../")) out.push(r);
+    else if (r.path === PKG_MODULE || r.path === SDK_MODULE) {
+      out.push({ path: r.path, newPath: r.path, newVersion: `v${PULUMI_VERSION}` });
+    }
+  }
+  return out;
 }
 
 function replaceLine(r) {
@@ -584,6 +604,8 @@ async function buildIntoCache(base, root, log, tooOld) {
   );
   const stagingBin = path.join(staging, "bin");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-losant-build-"));
+  pending.paths.add(work);
+  pending.paths.add(staging);
   const ctx = { go: found.go, log, env: { ...process.env, GOWORK: "off", GO111MODULE: "on" } };
   log(
     `${PREFIX} no Pulumi CLI on PATH or in the cache: building Pulumi v${PULUMI_VERSION} with ${found.version} ` +
@@ -654,8 +676,10 @@ async function buildIntoCache(base, root, log, tooOld) {
     );
     return readCache(root);
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-    fs.rmSync(staging, { recursive: true, force: true });
+    for (const p of [work, staging]) {
+      fs.rmSync(p, { recursive: true, force: true });
+      pending.paths.delete(p);
+    }
   }
 }
 
@@ -730,7 +754,9 @@ async function addLanguagePlugin(root, manifest, log) {
     };
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-losant-build-"));
+  pending.paths.add(work);
   const tmpBin = path.join(root, `.language-${process.pid}`);
+  pending.paths.add(tmpBin);
   const ctx = { go: found.go, log, env: { ...process.env, GOWORK: "off", GO111MODULE: "on" } };
   try {
     fs.mkdirSync(tmpBin, { recursive: true });
@@ -764,8 +790,10 @@ async function addLanguagePlugin(root, manifest, log) {
     });
     return readCache(root);
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-    fs.rmSync(tmpBin, { recursive: true, force: true });
+    for (const p of [work, tmpBin]) {
+      fs.rmSync(p, { recursive: true, force: true });
+      pending.paths.delete(p);
+    }
   }
 }
 
@@ -806,6 +834,18 @@ async function main(argv) {
     return 0;
   }
   const json = argv.includes("--json");
+  // Interrupted (Ctrl-C, a CI timeout): stop go, drop the half-built files and the lock.
+  for (const [sig, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ]) {
+    process.once(sig, () => {
+      for (const child of pending.children) child.kill("SIGKILL");
+      for (const p of pending.paths) fs.rmSync(p, { recursive: true, force: true });
+      process.stderr.write(`${PREFIX} interrupted: nothing was cached\n`);
+      process.exit(code);
+    });
+  }
   try {
     const r = await ensurePulumi({
       requireLanguagePlugin: argv.includes("--require-language-plugin"),
