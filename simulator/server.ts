@@ -157,12 +157,16 @@ function injectedOutcome(fault: FaultDecision["fault"]): Outcome | undefined {
   return undefined;
 }
 
+/** A request whose client went away before its body was complete. */
+const ABORTED = Symbol("aborted");
+
 /**
  * Reads the whole body. Past {@link MAX_BODY_BYTES} it keeps draining the socket (so the
- * answer can still be read by the client) and returns `undefined`.
+ * answer can still be read by the client) and returns `undefined`. A client that goes away
+ * mid-body is not a simulator failure: it yields {@link ABORTED}.
  */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
+function readBody(req: IncomingMessage): Promise<Buffer | undefined | typeof ABORTED> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
@@ -170,7 +174,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on("end", () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
-    req.on("error", reject);
+    req.on("error", () => resolve(ABORTED));
   });
 }
 
@@ -188,10 +192,17 @@ function faultKind(decision: FaultDecision): FaultKind | undefined {
   return decision.fault?.kind ?? (decision.latencyMs > 0 ? "latency" : undefined);
 }
 
-async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse) {
+async function handle(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const body = await readBody(req);
+  if (body === ABORTED) return;
   const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", "http://simulator.invalid");
+  // Concatenated rather than resolved against a base: a path starting with "//" must stay
+  // a path, not become a host.
+  const url = new URL(`http://simulator.invalid${req.url ?? "/"}`);
   const match = matchRoute(method, url.pathname);
   const entry: RequestLogEntry = {
     method,

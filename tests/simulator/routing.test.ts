@@ -53,3 +53,8 @@ it("answers JSON with a JSON content type", async () => {
   const answer = await call("GET", orgsPath());
   expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
 });
+
+it("treats a path starting with // as a path, not a host", async () => {
+  const answer = await call("GET", `${sim().url}//instances`);
+  expectError(answer, 404, "NotFound", ROUTE_NOT_FOUND_MESSAGE("GET", "//instances"));
+});
