@@ -17,16 +17,28 @@ import { SUMMARY_FIELDS } from "./summary";
 import { compileValidators } from "./validation";
 
 export * from "./errors";
-export type { ActiveFault, Fault, FaultKind, FaultMatch, FaultRule } from "./faults";
-export type { Faults } from "./faults";
-export type { RequestFilter, RequestLogEntry } from "./requestLog";
-export type { RequestLog } from "./requestLog";
+export type {
+  ActiveFault,
+  DropAfterApplyFault,
+  Fault,
+  FaultKind,
+  FaultMatch,
+  FaultRule,
+  Faults,
+  LatencyFault,
+  RateLimitFault,
+  ResetFault,
+  StatusFault,
+} from "./faults";
+export type { RequestFilter, RequestLog, RequestLogEntry } from "./requestLog";
 export type { ResponseError } from "./server";
 export type { AddInstanceOptions } from "./store";
 export type { Banner, Limits, LimitKey, MfaMode, Tag } from "./model";
+export type { OrgSummary, SummaryField, SummaryValue } from "./summary";
 export { DEFAULT_INSTANCE_LIMITS } from "./model";
 export { ACCEPTED_SCOPES, type Action } from "./scopes";
-export { MAX_USAGE_BUCKETS } from "./usage";
+export { SUMMARY_FIELDS } from "./summary";
+export { DAY_MS, HOUR_MS, MAX_USAGE_BUCKETS } from "./usage";
 export { MAX_BODY_BYTES } from "./server";
 
 /** Options of {@link startSimulator}; every field is optional. */
@@ -99,7 +111,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  * Starts a simulator with one seeded instance (default limits) and two seeded tokens.
  * @param options - see {@link SimulatorOptions}.
  * @returns the running simulator.
- * @throws Error when the port cannot be bound or the state file is unreadable.
+ * @throws Error when the port cannot be bound, or the state file cannot be read (not JSON,
+ * another version) or written.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const now = options.now ?? Date.now;
