@@ -51,13 +51,11 @@ function usage<T = ApiErrorBody>(
 
 const JAN_1 = Date.parse("2024-01-01T00:00:00.000Z");
 const JAN_7 = Date.parse("2024-01-07T00:00:00.000Z");
+const WEEK = { start: JAN_1, end: JAN_7 };
 
 describe("deviceCounts", () => {
   it("answers one point per day over the range, with the range echoed", async () => {
-    const { status, body } = await usage<UsageAnswer<DevicePoint>>("deviceCounts", {
-      start: JAN_1,
-      end: JAN_7,
-    });
+    const { status, body } = await usage<UsageAnswer<DevicePoint>>("deviceCounts", WEEK);
     expect(status).toBe(200);
     expect(body.start).toBe("2024-01-01T00:00:00.000Z");
     expect(body.end).toBe("2024-01-07T00:00:00.000Z");
@@ -78,16 +76,14 @@ describe("deviceCounts", () => {
   });
 
   it("answers the same series to the same request", async () => {
-    const query = { start: JAN_1, end: JAN_7 };
-    const first = await usage<UsageAnswer<DevicePoint>>("deviceCounts", query);
-    const second = await usage<UsageAnswer<DevicePoint>>("deviceCounts", query);
+    const first = await usage<UsageAnswer<DevicePoint>>("deviceCounts", WEEK);
+    const second = await usage<UsageAnswer<DevicePoint>>("deviceCounts", WEEK);
     expect(second.body).toEqual(first.body);
   });
 
   it("answers different series for different orgs", async () => {
-    const query = { start: JAN_1, end: JAN_7 };
-    const mine = await usage<UsageAnswer<DevicePoint>>("deviceCounts", query);
-    const theirs = await usage<UsageAnswer<DevicePoint>>("deviceCounts", query, otherOrgId);
+    const mine = await usage<UsageAnswer<DevicePoint>>("deviceCounts", WEEK);
+    const theirs = await usage<UsageAnswer<DevicePoint>>("deviceCounts", WEEK, otherOrgId);
     expect(theirs.body.counts).not.toEqual(mine.body.counts);
   });
 
@@ -114,10 +110,7 @@ describe("deviceCounts", () => {
 
 describe("notebookMinuteCounts", () => {
   it("answers per-day minutes and run outcomes", async () => {
-    const { status, body } = await usage<UsageAnswer<NotebookPoint>>("notebookMinuteCounts", {
-      start: JAN_1,
-      end: JAN_7,
-    });
+    const { status, body } = await usage<UsageAnswer<NotebookPoint>>("notebookMinuteCounts", WEEK);
     expect(status).toBe(200);
     expect(body.counts).toHaveLength(7);
     for (const point of body.counts) {
@@ -139,10 +132,7 @@ describe("payloadCountsBreakdown", () => {
   const range = { start: JAN_1, end: JAN_1 + DAY - 1 };
 
   it("answers one point per day by default", async () => {
-    const { body } = await usage<UsageAnswer<PayloadPoint>>("payloadCountsBreakdown", {
-      start: JAN_1,
-      end: JAN_7,
-    });
+    const { body } = await usage<UsageAnswer<PayloadPoint>>("payloadCountsBreakdown", WEEK);
     expect(body.counts).toHaveLength(7);
   });
 
@@ -167,15 +157,10 @@ describe("payloadCountsBreakdown", () => {
   });
 
   it("multiplies every count by the org's payload size with asBytes", async () => {
-    const counts = (
-      await usage<UsageAnswer<PayloadPoint>>("payloadCountsBreakdown", { start: JAN_1, end: JAN_7 })
-    ).body.counts;
+    const counts = (await usage<UsageAnswer<PayloadPoint>>("payloadCountsBreakdown", WEEK)).body
+      .counts;
     const bytes = (
-      await usage<UsageAnswer<PayloadPoint>>("payloadCountsBreakdown", {
-        start: JAN_1,
-        end: JAN_7,
-        asBytes: true,
-      })
+      await usage<UsageAnswer<PayloadPoint>>("payloadCountsBreakdown", { ...WEEK, asBytes: true })
     ).body.counts;
     const size = bytes[0].value / counts[0].value;
     expect(Number.isInteger(size)).toBe(true);
