@@ -1,5 +1,6 @@
 import { CONFIG_KEYS, resolveConnection } from "./losant/config";
 import { LosantClient } from "./losant/client";
+import { getProcessLocal, setProcessLocal } from "./processLocal";
 
 /** Settings read from the stack's configuration by the provider's `configure`. */
 export interface ConnectionSettings {
@@ -7,18 +8,13 @@ export interface ConnectionSettings {
   url?: string;
 }
 
-/**
- * The settings live on the global object of the process running the provider, never on the
- * provider object or in a module variable: both are captured when the provider is serialized
- * into the state, and the token must never land there.
- */
-const GLOBAL_KEY = "__pulumiLosantConnectionSettings";
-
-type SettingsHolder = { [GLOBAL_KEY]?: ConnectionSettings };
+// Process-local, never on the provider object or in a module variable: both are captured
+// when the provider is serialized into the state, and the token must never land there.
+const SETTINGS_KEY = "connectionSettings";
 
 /** Stores the stack's settings for this process (called from the provider's `configure`). */
 export function setConnectionSettings(settings: ConnectionSettings): void {
-  (globalThis as SettingsHolder)[GLOBAL_KEY] = settings;
+  setProcessLocal(SETTINGS_KEY, settings);
 }
 
 /** Reads `losant:apiToken` and `losant:apiUrl` from a dynamic provider's config. */
@@ -35,6 +31,6 @@ export function settingsFromConfig(config: {
  * @throws LosantConfigError when no token is configured or the URL is unsafe
  */
 export function connectedClient(): LosantClient {
-  const settings = (globalThis as SettingsHolder)[GLOBAL_KEY] ?? {};
+  const settings = getProcessLocal<ConnectionSettings>(SETTINGS_KEY) ?? {};
   return new LosantClient(resolveConnection(settings));
 }

@@ -3,6 +3,7 @@ import addFormats from "ajv-formats";
 import instanceOrgPatchSchema from "../schemas/instanceOrgPatch.json";
 import instanceOrgPostSchema from "../schemas/instanceOrgPost.json";
 import { PROVIDER_ONLY_KEYS, SUMMARY_FIELDS } from "./inputs";
+import { processLocal } from "./processLocal";
 import { isUnknown } from "./unknown";
 
 /** One invalid input: which property, and the rule it breaks. The shape Pulumi's `check` returns. */
@@ -19,20 +20,17 @@ interface Validators {
   patch: ValidateFunction;
 }
 
-// Compiled on first use, in the process that runs check: compiled validators are generated
-// code, which must never be captured when the provider is serialized into the state.
-let validators: Validators | undefined;
-
+// Compiled on first use and kept process-local: compiled validators are generated code,
+// which must never be captured when the provider is serialized into the state.
 function compiled(): Validators {
-  if (validators === undefined) {
+  return processLocal("instanceOrgValidators", () => {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     addFormats(ajv);
-    validators = {
+    return {
       post: ajv.compile(instanceOrgPostSchema),
       patch: ajv.compile(instanceOrgPatchSchema),
     };
-  }
-  return validators;
+  });
 }
 
 /**

@@ -67,6 +67,11 @@ it("holds neither the configured token nor the environment's", () => {
   expect(serialized).toContain("exports.handler");
 });
 
+it("holds no schema validator compiled in the serializing process", () => {
+  // ajv's generated code collects its errors in `vErrors`.
+  expect(serialized).not.toContain("vErrors");
+});
+
 it("captures node-fetch v2 as a module, not the global fetch", () => {
   expect(serialized).toContain('require("node-fetch/lib/index.js")');
 });

@@ -3,8 +3,9 @@
 // node_modules should resolve `@pulumi/pulumi` and the provider's dependencies.
 //
 // usage: node serialize.js <module exporting instanceOrgProvider>
-// Before serializing it configures the provider with the token in SERIALIZE_CONFIG_TOKEN, so
-// the test proves that settings read by configure() never reach the serialized text.
+// Before serializing it configures the provider with the token in SERIALIZE_CONFIG_TOKEN and
+// runs a check, so the test proves that settings read by configure() and validators compiled
+// by check() never reach the serialized text.
 "use strict";
 const { runtime } = require(require.resolve("@pulumi/pulumi", { paths: [process.cwd()] }));
 const { instanceOrgProvider } = require(
@@ -16,6 +17,8 @@ async function main() {
   await instanceOrgProvider.configure({
     config: { get: (key) => (key === "losant:apiToken" ? token : undefined), require: () => token },
   });
+  // A check in this process compiles the schema validators: they must stay out of the text.
+  await instanceOrgProvider.check({}, { instanceId: "5f0c1a2b3c4d5e6f7a8b9c0d", name: "x" });
   const serialized = await runtime.serializeFunction(() => instanceOrgProvider, {
     allowSecrets: true,
   });
