@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Benchmarks that print numbers (never asserted in tests: these machines are shared and
+// noisy). Run with `npm run bench`. Uses the compiled build against the simulator on loopback.
+//
+//   check+diff   local work per org at preview: no request may be sent
+//   provider     one create / read / update / delete through the provider, per org
+//   retries      PATCHes under a 20% injected 503 rate: attempts and time per success
+//   serialized   size of the provider text Pulumi stores with every InstanceOrg
+"use strict";
+const path = require("node:path");
+const { performance } = require("node:perf_hooks");
+
+const ROOT = path.resolve(__dirname, "..");
+const { createInstanceOrgProvider } = require(path.join(ROOT, "dist", "provider"));
+const { startSimulator } = require(path.join(ROOT, "dist", "simulator"));
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const mean = samples.reduce((s, v) => s + v, 0) / samples.length;
+  return `mean ${mean.toFixed(3)} ms  p50 ${pick(0.5).toFixed(3)}  p95 ${pick(0.95).toFixed(3)}  n=${samples.length}`;
+}
+
+async function timed(fn) {
+  const t0 = performance.now();
+  const value = await fn();
+  return [performance.now() - t0, value];
+}
+
+async function main() {
+  const sim = await startSimulator({ validateResponses: false });
+  const provider = createInstanceOrgProvider();
+  const settings = { "losant:apiToken": sim.tokens.admin, "losant:apiUrl": sim.url };
+  await provider.configure({ config: { get: (k) => settings[k], require: (k) => settings[k] } });
+  const declared = (i) => ({
+    instanceId: sim.instanceId,
+    name: `bench-${i}`,
+    limits: { device: 100 + i, dataTTL: 2592000 },
+    tags: [
+      { key: "env", value: "bench" },
+      { key: "n", value: String(i) },
+    ],
+    banner: { message: "hello", level: "info" },
+  });
+  const lines = [];
+
+  // check + diff, as a preview of 1000 orgs does them.
+  const { outs } = await provider.create(declared(0));
+  sim.requests.reset();
+  const local = [];
+  for (let i = 0; i < 1000; i++) {
+    const [ms] = await timed(async () => {
+      await provider.check({}, declared(0));
+      await provider.diff(outs.orgId, outs, declared(0));
+    });
+    local.push(ms);
+  }
+  lines.push(
+    `check+diff per org      ${stats(local.slice(10))}  requests sent: ${sim.requests.count()}`,
+  );
+
+  // One CRUD cycle per org.
+  const steps = { create: [], read: [], update: [], delete: [] };
+  sim.requests.reset();
+  for (let i = 1; i <= 200; i++) {
+    const [c, created] = await timed(() => provider.create(declared(i)));
+    const [r, read] = await timed(() => provider.read(created.id, created.outs));
+    const [u, updated] = await timed(() =>
+      provider.update(created.id, read.props, { ...declared(i), description: "changed" }),
+    );
+    const [d] = await timed(() => provider.delete(created.id, updated.outs));
+    steps.create.push(c);
+    steps.read.push(r);
+    steps.update.push(u);
+    steps.delete.push(d);
+  }
+  for (const [step, samples] of Object.entries(steps)) {
+    lines.push(`provider ${step.padEnd(15)}${stats(samples)}`);
+  }
+  lines.push(
+    `requests per CRUD cycle ${(sim.requests.count() / 200).toFixed(2)} (one per step is the target: 4.00)`,
+  );
+
+  // Retries under a 20% 503 rate.
+  sim.requests.reset();
+  sim.faults.add({ kind: "status", status: 503, method: "PATCH", probability: 0.2, seed: 7 });
+  const retried = [];
+  for (let i = 0; i < 100; i++) {
+    const [ms] = await timed(() =>
+      provider.update(outs.orgId, outs, { ...declared(0), description: `r${i}` }),
+    );
+    retried.push(ms);
+  }
+  sim.faults.clear();
+  const attempts = sim.requests.count({ method: "PATCH" });
+  lines.push(
+    `PATCH at 20% 503        ${stats(retried)}  attempts per success ${(attempts / 100).toFixed(2)}`,
+  );
+
+  // The provider text stored in the state with each resource (the source tree, captured by value).
+  const { runtime } = require("@pulumi/pulumi");
+  const { instanceOrgProvider } = require(path.join(ROOT, "dist", "provider"));
+  const text = (await runtime.serializeFunction(() => instanceOrgProvider, { allowSecrets: true }))
+    .text;
+  lines.push(
+    `serialized provider     ${(text.length / 1024).toFixed(1)} KiB (source tree; from the npm package it is captured as require() calls)`,
+  );
+
+  const memory = process.memoryUsage();
+  lines.push(
+    `memory                  rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
+  await sim.close();
+  console.log(lines.join("\n"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
