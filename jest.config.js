@@ -9,6 +9,8 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
+  // The examples import the package by name; in this repository it is the source tree.
+  moduleNameMapper: { "^pulumi-losant$": "<rootDir>/sdk" },
   testTimeout: 30000,
   reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
 };

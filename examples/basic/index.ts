@@ -4,8 +4,7 @@
  * `pulumi destroy` deletes it.
  */
 import * as pulumi from "@pulumi/pulumi";
-// "../../sdk" is this repository's source of the package; in your project: "pulumi-losant".
-import { InstanceOrg } from "../../sdk";
+import { InstanceOrg } from "pulumi-losant";
 
 const config = new pulumi.Config();
 

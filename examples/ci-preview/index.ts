@@ -4,8 +4,7 @@
  * The token is not in the config: CI passes it as LOSANT_API_TOKEN from a secret.
  */
 import * as pulumi from "@pulumi/pulumi";
-// "../../sdk" is this repository's source of the package; in your project: "pulumi-losant".
-import { InstanceOrg } from "../../sdk";
+import { InstanceOrg } from "pulumi-losant";
 
 const config = new pulumi.Config();
 

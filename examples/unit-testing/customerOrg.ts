@@ -3,8 +3,7 @@
  * here, in plain code, so the tests can state them.
  */
 import type * as pulumi from "@pulumi/pulumi";
-// "../../sdk" is this repository's source of the package; in your project: "pulumi-losant".
-import { InstanceOrg } from "../../sdk";
+import { InstanceOrg } from "pulumi-losant";
 
 /** What each service tier allows. */
 export const TIER_LIMITS = {

@@ -5,7 +5,6 @@
  * - an org known only by its ID (config `watchedOrgId`), read with the Promise forms (`getX`).
  */
 import * as pulumi from "@pulumi/pulumi";
-// "../../sdk" is this repository's source of the package; in your project: "pulumi-losant".
 import {
   DAY_MS,
   InstanceOrg,
@@ -15,7 +14,7 @@ import {
   getNotebookMinuteCountsOutput,
   getPayloadCountsBreakdown,
   getPayloadCountsBreakdownOutput,
-} from "../../sdk";
+} from "pulumi-losant";
 
 const config = new pulumi.Config();
 const instanceId = config.require("instanceId");
