@@ -112,22 +112,47 @@ async function ensurePulumi(options = {}) {
       }
     });
   }
+  const result = cachedResult(root, manifest, source);
+  if (source === "cache") log(`${PREFIX} using cached Pulumi CLI v${manifest.version} in ${root}`);
+  return finish(result, started, requireLanguagePlugin);
+}
+
+/**
+ * Finds a usable Pulumi CLI without building one: a `pulumi` on PATH at least
+ * MIN_PULUMI_VERSION (unless `PULUMI_LOSANT_SKIP_PATH`), else the per-version cache. Never
+ * calls go and never waits for a build in progress, so a test can decide at once whether the
+ * engine is at hand. Installs the dynamic provider launcher beside the CLI it finds.
+ * @returns {Promise<EnsurePulumiResult | undefined>} as {@link ensurePulumi} returns it
+ *   (`source` is "path" or "cache"), or undefined when neither has one
+ */
+async function findPulumi() {
+  const started = Date.now();
+  const base = cacheBaseDir(process.env);
+  if (!isTrue(process.env.PULUMI_LOSANT_SKIP_PATH)) {
+    const found = await findPulumiOnPath(process.env.PATH, base);
+    if (found && compareVersions(found.version, MIN_PULUMI_VERSION) >= 0) {
+      return finish(linkPathInstall(base, found), started, false);
+    }
+  }
+  const root = path.join(base, `pulumi-v${PULUMI_VERSION}`);
+  const manifest = readCache(root);
+  if (!manifest) return undefined;
+  return finish(cachedResult(root, manifest, "cache"), started, false);
+}
+
+/** The result for the CLI cached in `root`, with the launcher (re)installed beside it. */
+function cachedResult(root, manifest, source) {
   const binDir = path.join(root, "bin");
   installLauncher(binDir);
-  if (source === "cache") log(`${PREFIX} using cached Pulumi CLI v${manifest.version} in ${root}`);
-  return finish(
-    {
-      root,
-      binDir,
-      pulumiPath: path.join(binDir, "pulumi"),
-      version: manifest.version,
-      source,
-      languagePlugin: manifest.languagePlugin,
-      languagePluginError: manifest.languagePlugin ? undefined : manifest.languagePluginError,
-    },
-    started,
-    requireLanguagePlugin,
-  );
+  return {
+    root,
+    binDir,
+    pulumiPath: path.join(binDir, "pulumi"),
+    version: manifest.version,
+    source,
+    languagePlugin: manifest.languagePlugin,
+    languagePluginError: manifest.languagePlugin ? undefined : manifest.languagePluginError,
+  };
 }
 
 /**
@@ -881,6 +906,7 @@ module.exports = {
   MIN_GO_VERSION,
   cacheBaseDir,
   ensurePulumi,
+  findPulumi,
   pulumiEnv,
 };
 
