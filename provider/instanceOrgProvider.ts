@@ -6,7 +6,7 @@ import { WRITABLE_FIELDS, type InstanceOrgInputs, type InstanceOrgOutputs } from
 import { LosantApiError, isNotFound } from "./losant/errors";
 import type { InstanceOrg, InstanceOrgPost } from "./losant/types.generated";
 import { isUnknown } from "./unknown";
-import { validateInputs } from "./validation";
+import { validateInputs, type CheckFailure } from "./validation";
 
 /**
  * Creates the dynamic provider of InstanceOrg. `check` and `diff` are local and send no
@@ -29,7 +29,8 @@ export function createInstanceOrgProvider(): dynamic.ResourceProvider<
       _olds: InstanceOrgInputs,
       news: InstanceOrgInputs,
     ): Promise<dynamic.CheckResult<InstanceOrgInputs>> {
-      return { inputs: news, failures: validateInputs(news as unknown as Record<string, unknown>) };
+      const failures = validateInputs(news as unknown as Record<string, unknown>);
+      return { inputs: news, failures: failures.map(forEngine) };
     },
 
     async diff(
@@ -134,6 +135,14 @@ export function createInstanceOrgProvider(): dynamic.ResourceProvider<
 
 /** The one provider object the SDK uses: Pulumi caches its serialized text per object. */
 export const instanceOrgProvider = createInstanceOrgProvider();
+
+/**
+ * The engine looks a failure's property up as a top-level input to print its value, so it
+ * gets the top-level key; the reason keeps the full path (`limits.dataTTL must be >= 86400`).
+ */
+function forEngine(failure: CheckFailure): CheckFailure {
+  return { property: failure.property.split(/[.[]/, 1)[0], reason: failure.reason };
+}
 
 function createBody(inputs: InstanceOrgInputs): InstanceOrgPost {
   const body: Record<string, unknown> = {};

@@ -45,7 +45,7 @@ export class LosantApiError extends Error {
     requiredScopes?: readonly string[];
     outcomeUnknown: boolean;
   }) {
-    const message = describe(parts);
+    const message = describeFailure(parts);
     super(message);
     // Pulumi's closure serializer turns classes into plain functions: field initializers are
     // dropped and `Error.call(this)` sets nothing on `this`. Assigning here survives both.
@@ -64,7 +64,7 @@ export class LosantApiError extends Error {
   }
 }
 
-function describe(parts: ConstructorParameters<typeof LosantApiError>[0]): string {
+function describeFailure(parts: ConstructorParameters<typeof LosantApiError>[0]): string {
   const what = parts.status === undefined ? parts.type : `${parts.status} ${parts.type}`;
   let text = `Losant API ${parts.action} (${parts.method} ${parts.path}) failed: ${what}: ${parts.apiMessage}`;
   if (parts.attempts > 1) text += ` (after ${parts.attempts} attempts)`;

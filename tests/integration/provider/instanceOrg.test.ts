@@ -353,7 +353,22 @@ describe("check", () => {
       {} as InstanceOrgInputs,
       inputs({ limits: { dataTTL: 3600 }, mfaMode: "x" as never }),
     );
-    expect(result.failures!.map((f) => f.property)).toEqual(["limits.dataTTL", "mfaMode"]);
+    expect(result.failures).toEqual([
+      { property: "limits", reason: "limits.dataTTL must be >= 86400 (minimum)" },
+      {
+        property: "mfaMode",
+        reason: 'mfaMode must be one of "notRequired", "adminRequired", "required" (enum)',
+      },
+    ]);
     expect(calls()).toEqual([]);
+  });
+
+  it("names the top-level input for the engine, which prints that input's value", async () => {
+    const result = await provider.check(
+      {} as InstanceOrgInputs,
+      inputs({ tags: [{ key: "bad key", value: "v" }] }),
+    );
+    expect(result.failures!.map((f) => f.property)).toEqual(["tags"]);
+    expect(result.failures![0].reason).toMatch(/^tags\[0\]\.key must match pattern/);
   });
 });

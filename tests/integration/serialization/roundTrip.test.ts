@@ -93,7 +93,7 @@ it("runs create, diff, read, update and delete in a fresh process against the AP
     "DELETE /instances/:instanceId/orgs/:orgId",
   ]);
   expect(outcome.check.failures).toEqual([
-    { property: "limits.dataTTL", reason: "limits.dataTTL must be >= 86400 (minimum)" },
+    { property: "limits", reason: "limits.dataTTL must be >= 86400 (minimum)" },
   ]);
 }, 60_000);
 
