@@ -29,7 +29,8 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${arg} (try --help)`);
   }
   args.stack ??= args.real ? undefined : "demo";
-  if (args.stack === undefined) throw new Error("--real needs --stack <name>: the stack of your real instance");
+  if (args.stack === undefined)
+    throw new Error("--real needs --stack <name>: the stack of your real instance");
   return args;
 }
 
@@ -58,7 +59,8 @@ async function startSimulator() {
 async function openStack(cli, stackName, real) {
   const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
   const backend = process.env.PULUMI_BACKEND_URL ?? `file://${path.join(STATE_DIR, "backend")}`;
-  if (backend.startsWith("file://")) fs.mkdirSync(backend.slice("file://".length), { recursive: true });
+  if (backend.startsWith("file://"))
+    fs.mkdirSync(backend.slice("file://".length), { recursive: true });
   const passphrase = real ? process.env.PULUMI_CONFIG_PASSPHRASE : DEMO_PASSPHRASE;
   if (passphrase === undefined && process.env.PULUMI_CONFIG_PASSPHRASE_FILE === undefined) {
     throw new Error("Set PULUMI_CONFIG_PASSPHRASE (or _FILE) for the secrets of your stack");
@@ -66,7 +68,11 @@ async function openStack(cli, stackName, real) {
   // The inline program runs in this process; the engine and the provider it starts get the
   // same environment, so the token travels in memory only, never through a file.
   return LocalWorkspace.createOrSelectStack(
-    { stackName, projectName: "losant-orgs", program: () => require(path.join(ROOT, "dist", "program")).main() },
+    {
+      stackName,
+      projectName: "losant-orgs",
+      program: () => require(path.join(ROOT, "dist", "program")).main(),
+    },
     {
       workDir: ROOT,
       pulumiCommand: await PulumiCommand.get({ root: cli.root }),
@@ -87,13 +93,16 @@ function printOutputs(outputs) {
     say(summary);
   }
   const orgs = outputs.orgs?.value ?? {};
-  for (const [resource, org] of Object.entries(orgs)) say(`  ${resource}: org ${org.id} "${org.name}"`);
+  for (const [resource, org] of Object.entries(orgs))
+    say(`  ${resource}: org ${org.id} "${org.name}"`);
 }
 
 function printNextSteps(real) {
   if (real) return;
   say();
-  say("Run it again: nothing changes. Edit the orgs in Pulumi.demo.yaml and run it again to see an update.");
+  say(
+    "Run it again: nothing changes. Edit the orgs in Pulumi.demo.yaml and run it again to see an update.",
+  );
   say("To run the same program against your Losant instance:");
   say("  pulumi config set --secret losant:apiToken <token>   (or export LOSANT_API_TOKEN)");
   say("  export LOSANT_API_URL=https://api.losant.com           (or your Enterprise API URL)");
@@ -104,7 +113,14 @@ function printNextSteps(real) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    say(fs.readFileSync(__filename, "utf8").split("\n").slice(3, 8).join("\n").replace(/^\/\/ ?/gm, ""));
+    say(
+      fs
+        .readFileSync(__filename, "utf8")
+        .split("\n")
+        .slice(3, 8)
+        .join("\n")
+        .replace(/^\/\/ ?/gm, ""),
+    );
     return;
   }
   ensureBuilt();
