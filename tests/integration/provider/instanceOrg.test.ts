@@ -89,6 +89,16 @@ describe("create", () => {
     expect(calls()).toEqual([]);
   });
 
+  it("is followed by a diff with no change when the program lists the same tags in another order", async () => {
+    const tags = [
+      { key: "env", value: "prod" },
+      { key: "team", value: "iot" },
+    ];
+    const { id, outs, inputs: declared } = await create({ tags });
+    const reordered = { ...declared, tags: [tags[1], tags[0]] };
+    expect(await provider.diff(id, outs, reordered)).toMatchObject({ changes: false });
+  });
+
   it("creates one org, not two, when the POST is applied but its answer is lost", async () => {
     sim().faults.add({ kind: "dropAfterApply", method: "POST" });
     const declared = inputs();
