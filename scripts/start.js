@@ -131,12 +131,14 @@ async function main() {
     say(`Pulumi CLI ${cli.version} (${cli.source}) at ${cli.pulumiPath}`);
     const stack = await openStack(cli, args.stack, args.real);
     const onOutput = (text) => process.stdout.write(text);
+    // The engine's errors (an invalid setting, an API failure) go to its stderr.
+    const onError = (text) => process.stderr.write(text);
     if (args.destroy) {
-      await stack.destroy({ onOutput, color: "auto" });
+      await stack.destroy({ onOutput, onError, color: "auto" });
     } else if (args.preview) {
-      await stack.preview({ onOutput, color: "auto", diff: true });
+      await stack.preview({ onOutput, onError, color: "auto", diff: true });
     } else {
-      const result = await stack.up({ onOutput, color: "auto" });
+      const result = await stack.up({ onOutput, onError, color: "auto" });
       printOutputs(result.outputs);
     }
     printNextSteps(args.real);
@@ -146,6 +148,12 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`\n${err && err.message ? err.message : err}\n`);
+  // An engine failure was already shown as the engine printed it; its wrapper only repeats it.
+  const { CommandError } = require("@pulumi/pulumi/automation");
+  const engineFailed = err instanceof CommandError;
+  const message = engineFailed
+    ? "pulumi failed: see the error above."
+    : (err?.message ?? String(err));
+  process.stderr.write(`\n${message}\n`);
   process.exit(1);
 });
