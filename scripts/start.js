@@ -13,7 +13,8 @@ const { spawnSync } = require("node:child_process");
 const { ensurePulumi } = require("./pulumi/ensure.js");
 
 const ROOT = path.resolve(__dirname, "..");
-const STATE_DIR = path.join(ROOT, ".pulumi-state");
+// Where the simulator and the local backend keep their state; tests point it elsewhere.
+const STATE_DIR = process.env.LOSANT_DEMO_STATE_DIR ?? path.join(ROOT, ".pulumi-state");
 // The demo stack's secrets are encrypted with this passphrase; Pulumi.demo.yaml holds its salt.
 const DEMO_PASSPHRASE = "losant-demo";
 
