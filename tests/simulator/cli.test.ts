@@ -82,6 +82,7 @@ describe("the compiled command", () => {
           declaration: false,
           declarationMap: false,
           sourceMap: false,
+          inlineSources: false,
         },
         files: [join(root, "simulator/cli.ts")],
         include: [],
