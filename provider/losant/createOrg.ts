@@ -46,7 +46,9 @@ export async function createOrgOnce(
         body.name,
         sentAt - CLOCK_SKEW_MS,
         summary,
-      );
+      ).catch((lookupError: unknown) => {
+        throw unchecked(err, body.name, lookupError);
+      });
       if (candidates.length === 1) return candidates[0];
       if (candidates.length > 1) throw ambiguous(err, candidates);
       const delay = backoffDelay(attempt, options.retry, options.random);
@@ -86,6 +88,27 @@ async function findCreatedSince(
     );
     if (items.length < LOOKUP_PAGE_SIZE) return found;
   }
+}
+
+/**
+ * The POST's fate is unknown and the lookup that would tell failed too: the org may exist
+ * now, and Pulumi will not know it. Say so, so the next run does not create a second one.
+ */
+function unchecked(cause: LosantApiError, name: string, lookupError: unknown): LosantApiError {
+  const reason = lookupError instanceof Error ? lookupError.message : String(lookupError);
+  return new LosantApiError({
+    status: undefined,
+    type: "CreateOutcomeUnknown",
+    apiMessage:
+      `the create request for "${name}" got no clear answer (${cause.type}), and looking the org ` +
+      `up failed too (${reason}). An org named "${name}" may exist now: look for it before ` +
+      `running again, and adopt it with the orgId input if it does.`,
+    action: "instanceOrgs.post",
+    method: "POST",
+    path: cause.path,
+    attempts: cause.attempts,
+    outcomeUnknown: true,
+  });
 }
 
 function ambiguous(cause: LosantApiError, candidates: InstanceOrg[]): LosantApiError {

@@ -112,6 +112,18 @@ describe("createOrg", () => {
     expect(requestLines(calls)).toEqual([POST, LOOKUP, POST, LOOKUP]);
   });
 
+  it("says the org may exist, and how to adopt it, when the lookup fails too", async () => {
+    const { result, calls } = create([busy, apiError(403, "Forbidden", "no list scope")]);
+    await expect(result).rejects.toMatchObject({
+      type: "CreateOutcomeUnknown",
+      outcomeUnknown: true,
+    });
+    const err = await failureOf(result);
+    expect(err.message).toContain('An org named "Acme" may exist now');
+    expect(err.message).toContain("orgId");
+    expect(requestLines(calls)).toEqual([POST, LOOKUP]);
+  });
+
   it("reads the next page of the lookup when a page is full", async () => {
     const strangers = Array.from({ length: 100 }, (_, i) =>
       org({ id: String(i).padStart(24, "0"), name: "Acme2" }),
