@@ -48,14 +48,18 @@ export async function readSeries<Point>(
 ): Promise<UsageSeries<Point>> {
   const org = checkRangeArgs(read.fn, args, read.names ?? RANGE_ARGUMENTS);
   const window = resolveWindow(read.fn, org, Date.now());
-  const answer = await sharedRead(options, [read.action, org, read.extra ?? {}], (client) =>
-    read.send(client, org, window),
+  // Calls sharing a request also share the window it was sent with: a caller's own "now"
+  // may be a millisecond later than the one the request carried.
+  const { answer, sent } = await sharedRead(
+    options,
+    [read.action, org, read.extra ?? {}],
+    async (client) => ({ answer: await read.send(client, org, window), sent: window }),
   );
   return {
     instanceId: org.instanceId,
     orgId: org.orgId,
-    start: answer.start ?? new Date(window.start).toISOString(),
-    end: answer.end ?? new Date(window.end).toISOString(),
+    start: answer.start ?? new Date(sent.start).toISOString(),
+    end: answer.end ?? new Date(sent.end).toISOString(),
     resolution: read.resolution,
     counts: answer.counts ?? [],
   };
