@@ -4,9 +4,9 @@
 //
 // Why not in jest's own process, where it also runs: the inline program runs in the calling
 // process, and Pulumi serializes the provider into the state from there. Under jest the text
-// came out different from a plain Node program's: the provider's module-level `describe`
-// (provider/losant/errors.ts) was not captured, because `describe` is one of jest's globals,
-// so the stored provider would call a `describe` the engine's provider host does not have; and
+// came out different from a plain Node program's: a module-level function named like one of
+// jest's globals (a `describe` in provider/losant/errors.ts, since renamed) was not captured,
+// so the stored provider would call a function the engine's provider host does not have; and
 // `Error` came out as `global.global.Error`. Here the program runs in plain Node, as a user's
 // program does.
 //
