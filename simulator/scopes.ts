@@ -1,6 +1,9 @@
 /**
  * The actions of the instance-org API and the exact scopes each accepts, transcribed from
- * the Scopes table of `shared/losant-api/README.md`.
+ * the Scopes table of `shared/losant-api/README.md`. The client keeps its own table
+ * (`provider/losant/scopes.ts`) on purpose: the simulator imports nothing of the client, so
+ * the two are independent readings of the documentation and a mistake in one shows up as a
+ * failing test instead of agreeing with itself.
  */
 
 /** An API action, named as Losant's documentation names it. */

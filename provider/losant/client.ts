@@ -121,7 +121,7 @@ export class LosantClient {
 
   /** `instanceOrg.deviceCounts`: device counts per day. @throws LosantApiError */
   deviceCounts(instanceId: string, orgId: string, range: RangeQuery = {}): Promise<DeviceCounts> {
-    return this.usage("instanceOrg.deviceCounts", "deviceCounts", instanceId, orgId, { ...range });
+    return this.usage("instanceOrg.deviceCounts", "deviceCounts", instanceId, orgId, range);
   }
 
   /** `instanceOrg.notebookMinuteCounts`: notebook minutes per day. @throws LosantApiError */
@@ -130,15 +130,8 @@ export class LosantClient {
     orgId: string,
     range: RangeQuery = {},
   ): Promise<NotebookMinuteCounts> {
-    return this.usage(
-      "instanceOrg.notebookMinuteCounts",
-      "notebookMinuteCounts",
-      instanceId,
-      orgId,
-      {
-        ...range,
-      },
-    );
+    const action = "instanceOrg.notebookMinuteCounts";
+    return this.usage(action, "notebookMinuteCounts", instanceId, orgId, range);
   }
 
   /** `instanceOrg.payloadCountsBreakdown`: payloads per day or hour. @throws LosantApiError */
@@ -147,15 +140,8 @@ export class LosantClient {
     orgId: string,
     query: PayloadQuery = {},
   ): Promise<PayloadCountsBreakdown> {
-    return this.usage(
-      "instanceOrg.payloadCountsBreakdown",
-      "payloadCountsBreakdown",
-      instanceId,
-      orgId,
-      {
-        ...query,
-      },
-    );
+    const action = "instanceOrg.payloadCountsBreakdown";
+    return this.usage(action, "payloadCountsBreakdown", instanceId, orgId, query);
   }
 
   private usage<T>(
@@ -163,13 +149,13 @@ export class LosantClient {
     leaf: string,
     instanceId: string,
     orgId: string,
-    query: Record<string, number | boolean | undefined>,
+    query: RangeQuery | PayloadQuery,
   ): Promise<T> {
     return this.send({
       action,
       method: "GET",
       path: `${orgPath(instanceId, orgId)}/${leaf}`,
-      query,
+      query: { ...query },
     });
   }
 
