@@ -9,6 +9,7 @@ import { TokenStore } from "./auth";
 import { Delays } from "./delays";
 import { Faults } from "./faults";
 import { resolveProfile, type ProfileName, type SimulatorProfile } from "./profiles";
+import { RateLimiter, type RateLimit } from "./rateLimit";
 import { RequestLog } from "./requestLog";
 import { orgResponse, withoutHypermedia, type OrgResponse } from "./responses";
 import { createRequestListener, type ResponseError } from "./server";
@@ -31,6 +32,7 @@ export type {
   ResetFault,
   StatusFault,
 } from "./faults";
+export type { RateLimit } from "./rateLimit";
 export type { RequestFilter, RequestLog, RequestLogEntry } from "./requestLog";
 export type { ResponseError } from "./server";
 export type { AddInstanceOptions } from "./store";
@@ -73,6 +75,11 @@ export interface SimulatorOptions {
    * dimensions merged over `documented` (the default). See `simulator/README.md`.
    */
   profile?: ProfileName | Partial<SimulatorProfile>;
+  /**
+   * A token-bucket limit over every request: beyond it the simulator answers 429 with
+   * `Retry-After`. None by default; {@link Simulator.setRateLimit} changes it at run time.
+   */
+  rateLimit?: RateLimit;
 }
 
 /** An org as the simulator holds it, in its response shape without hypermedia. */
@@ -103,6 +110,13 @@ export interface Simulator {
   readonly requests: RequestLog;
   /** Fault injection rules: `add(rule)`, `remove(id)`, `clear()`, `list()`. */
   readonly faults: Faults;
+  /**
+   * Sets the token-bucket limit (starting with a full bucket), or lifts it with `undefined`.
+   * @throws RangeError when `requestsPerSecond` is not positive or `burst` is below 1.
+   */
+  setRateLimit(limit: RateLimit | undefined): void;
+  /** The token-bucket limit in force, if any. */
+  readonly rateLimit: Readonly<RateLimit> | undefined;
   /** Responses that failed their own schema (answered 500) and unexpected crashes. */
   readonly responseErrors: readonly ResponseError[];
   /**
@@ -135,10 +149,13 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  * @returns the running simulator.
  * @throws Error when the port cannot be bound, the state file cannot be read (not JSON,
  * another version) or written, or the profile is unknown or has an unknown value.
+ * @throws RangeError for a `rateLimit` that `setRateLimit` refuses.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const now = options.now ?? Date.now;
   const profile = resolveProfile(options.profile);
+  const rateLimiter = new RateLimiter();
+  rateLimiter.set(options.rateLimit, now());
   const host = options.host ?? "127.0.0.1";
   compileValidators();
   const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
@@ -172,6 +189,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     validateResponses: options.validateResponses ?? true,
     now,
     profile,
+    rateLimiter,
     onChange: save,
   });
   const server = createServer(listener);
@@ -207,6 +225,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     requests: log,
     faults,
+    setRateLimit(limit) {
+      rateLimiter.set(limit, now());
+    },
+    get rateLimit() {
+      return rateLimiter.limit;
+    },
     responseErrors,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

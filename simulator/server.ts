@@ -1,6 +1,6 @@
 /**
  * The request pipeline. Every request runs the same fixed steps: fault check (injected
- * faults, then a proxy-like 413), authenticate, route, authorize, parse body, validate (IDs, body, query), apply, check the
+ * faults, then the token-bucket rate limit, then a proxy-like 413), authenticate, route, authorize, parse body, validate (IDs, body, query), apply, check the
  * response against its schema, respond. Each step exits early by throwing an ApiError, which
  * becomes Losant's error body in one place.
  */
@@ -23,6 +23,7 @@ import {
 } from "./errors";
 import type { FaultDecision, FaultKind, Faults } from "./faults";
 import type { SimulatorProfile } from "./profiles";
+import type { RateLimiter } from "./rateLimit";
 import type { RequestLog, RequestLogEntry } from "./requestLog";
 import { withoutHypermedia } from "./responses";
 import { matchRoute, routeLabel, type RouteMatch } from "./routes";
@@ -59,6 +60,8 @@ export interface PipelineDeps {
   now: () => number;
   /** The simulator's answers to what the documentation leaves open. */
   profile: SimulatorProfile;
+  /** The token-bucket limit over every request (none until set). */
+  rateLimiter: RateLimiter;
   /** Called after a request changed state. */
   onChange: () => void;
 }
@@ -168,11 +171,14 @@ function oversizedOutcome(
   return errorOutcome(new ApiError(413, BODY_TOO_LARGE_MESSAGE(MAX_BODY_BYTES)));
 }
 
+/** 429 with Losant's error body and a `Retry-After` in whole seconds. */
+function rateLimited(retryAfterSeconds: number): Outcome {
+  const headers = { "Retry-After": String(retryAfterSeconds) };
+  return errorOutcome(new ApiError(429, RATE_LIMITED_MESSAGE), headers);
+}
+
 function injectedOutcome(fault: FaultDecision["fault"]): Outcome | undefined {
-  if (fault?.kind === "rateLimit") {
-    const seconds = String(fault.retryAfterSeconds ?? 1);
-    return errorOutcome(new ApiError(429, RATE_LIMITED_MESSAGE), { "Retry-After": seconds });
-  }
+  if (fault?.kind === "rateLimit") return rateLimited(fault.retryAfterSeconds ?? 1);
   if (fault?.kind === "status") {
     const message = fault.message ?? INJECTED_SERVER_ERROR_MESSAGE(fault.status);
     return errorOutcome(new ApiError(fault.status, message));
@@ -239,6 +245,9 @@ async function handle(
     status: 0,
   };
   const decision = deps.faults.take(method, url.pathname);
+  // An injected fault wins; otherwise the token bucket decides, before any other step.
+  const waitSeconds = decision.fault ? 0 : deps.rateLimiter.take(deps.now());
+  if (waitSeconds > 0) decision.fault = { kind: "rateLimit", retryAfterSeconds: waitSeconds };
   const fault = faultKind(decision);
   if (fault) entry.fault = fault;
   if (decision.fault?.kind === "reset") {

@@ -9,8 +9,9 @@
  * ```
  *
  * - `beforeAll` starts the simulator (with `options`), `afterAll` closes it;
- * - `beforeEach` clears fault rules and the request log, so a rule or a count left by one
- *   test never leaks into the next;
+ * - `beforeEach` clears fault rules and the request log and restores `options.rateLimit`
+ *   (with a full bucket), so a rule, a count or a limit left by one test never leaks into
+ *   the next;
  * - `afterAll` fails the file if any response broke its own schema (or the simulator
  *   crashed), because a test passing against an invalid answer proves nothing.
  *
@@ -50,6 +51,7 @@ export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
   beforeEach(() => {
     simulator?.faults.clear();
     simulator?.requests.reset();
+    simulator?.setRateLimit(options.rateLimit);
   });
   afterAll(async () => {
     if (!simulator) return;
