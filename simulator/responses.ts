@@ -3,6 +3,8 @@
  * (`_type`, `_links`) the real API adds. Hypermedia is kept apart so response validation
  * can strip it: the official schemas forbid additional properties.
  */
+import instanceOrgSchema from "../schemas/instanceOrg.json";
+import orgSchema from "../schemas/org.json";
 import type { OrgRecord } from "./model";
 import { omit } from "./objects";
 import { orgSummary, type OrgSummary, type SummaryField } from "./summary";
@@ -51,19 +53,15 @@ export function orgResponse(
 }
 
 /** Fields of `instanceOrg` that the documented create answer (`schemas/org.json`) lacks. */
-export const FIELDS_MISSING_FROM_ORG_SHAPE = [
-  "instanceId",
-  "tags",
-  "auditLogEnabled",
-  "referralId",
-  "customerId",
-  "subscriptionId",
-] as const;
+export const FIELDS_MISSING_FROM_ORG_SHAPE: readonly string[] = Object.keys(
+  instanceOrgSchema.properties,
+).filter((key) => !(key in orgSchema.properties));
 
 /** A create answer in the documented `org` shape (profile `createAnswer: "org"`). */
 export function documentedCreateAnswer(answer: OrgResponse): unknown {
-  const missing: readonly string[] = FIELDS_MISSING_FROM_ORG_SHAPE;
-  const kept = Object.entries(answer).filter(([key]) => !missing.includes(key));
+  const kept = Object.entries(answer).filter(
+    ([key]) => !FIELDS_MISSING_FROM_ORG_SHAPE.includes(key),
+  );
   return { ...Object.fromEntries(kept), _type: "org" };
 }
 
