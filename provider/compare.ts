@@ -1,5 +1,5 @@
 import type { InstanceOrgInputs } from "./inputs";
-import { WRITABLE_FIELDS, type WritableField } from "./inputs";
+import { WRITABLE_FIELDS, type WritableField } from "./losant/org";
 import type { InstanceOrg, InstanceOrgPatch } from "./losant/types.generated";
 import { isUnknown } from "./unknown";
 

@@ -1,15 +1,8 @@
-import instanceOrgPatchSchema from "../schemas/instanceOrgPatch.json";
-import instanceOrgSchema from "../schemas/instanceOrg.json";
 import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
+import { ORG_OUTPUT_FIELDS } from "./losant/org";
 
-/** The org fields a program can set, read from the official PATCH schema. */
-export type WritableField = keyof InstanceOrgPatch;
-
-/** Every writable field, in the schema's order. */
-export const WRITABLE_FIELDS = Object.keys(instanceOrgPatchSchema.properties) as WritableField[];
-
-/** The fields of the org's `summary`, the values `summaryInclude` may name. */
-export const SUMMARY_FIELDS = Object.keys(instanceOrgSchema.properties.summary.properties);
+// State written by 0.1.0 requires this module for WRITABLE_FIELDS: keep exporting it here.
+export { WRITABLE_FIELDS, SUMMARY_FIELDS, type WritableField } from "./losant/org";
 
 /**
  * The inputs of an InstanceOrg as the provider receives them: the writable org fields, plus
@@ -45,7 +38,7 @@ export interface InstanceOrgOutputs extends InstanceOrg {
  * ID) and the provider's own.
  */
 export const OUTPUT_PROPERTIES = [
-  ...Object.keys(instanceOrgSchema.properties).filter((key) => key !== "id"),
+  ...ORG_OUTPUT_FIELDS,
   "summaryInclude",
   "managedProperties",
 ] as Array<Exclude<keyof InstanceOrgOutputs, "id">>;

@@ -4,6 +4,7 @@ import { connectedClient, setConnectionSettings, settingsFromConfig } from "./co
 import { PartialCreateError } from "./errors";
 import { WRITABLE_FIELDS, type InstanceOrgInputs, type InstanceOrgOutputs } from "./inputs";
 import { LosantApiError, isNotFound } from "./losant/errors";
+import { normalizeSummaryInclude, withoutHypermedia } from "./losant/org";
 import type { InstanceOrg, InstanceOrgPost } from "./losant/types.generated";
 import { isUnknown } from "./unknown";
 import { validateInputs, type CheckFailure } from "./validation";
@@ -43,7 +44,10 @@ export function createInstanceOrgProvider(): dynamic.ResourceProvider<
         replaces.push("instanceId");
       if (news.orgId !== undefined && news.orgId !== id) replaces.push("orgId");
       const changed = changedFields(news, olds);
-      const summaryChanged = !sameList(news.summaryInclude, olds.summaryInclude);
+      const summaryChanged = !sameList(
+        normalizeSummaryInclude(news.summaryInclude),
+        normalizeSummaryInclude(olds.summaryInclude),
+      );
       return {
         changes: replaces.length > 0 || changed.length > 0 || summaryChanged,
         replaces,
@@ -161,17 +165,15 @@ function toOutputs(
   org: InstanceOrg,
   inputs: Partial<InstanceOrgInputs> & { managedProperties?: string[] },
 ): InstanceOrgOutputs {
-  const { _links, _type, id, ...fields } = org as InstanceOrg & {
-    _links?: unknown;
-    _type?: unknown;
-  };
-  void _links;
-  void _type;
+  const { id, ...fields } = withoutHypermedia(org);
   return withoutUndefined({
     ...fields,
     orgId: fields.orgId ?? id,
     instanceId: fields.instanceId ?? inputs.instanceId,
-    summaryInclude: inputs.summaryInclude,
+    summaryInclude:
+      inputs.summaryInclude === undefined
+        ? undefined
+        : normalizeSummaryInclude(inputs.summaryInclude),
     managedProperties: inputs.managedProperties ?? managedProperties(inputs),
   }) as InstanceOrgOutputs;
 }

@@ -154,6 +154,12 @@ describe("diff", () => {
     });
   });
 
+  it("reports no change when summaryInclude lists the same fields in another order", async () => {
+    const olds = serverState({ summaryInclude: ["deviceCount", "payloadCount"] });
+    const news = { summaryInclude: ["payloadCount", "deviceCount", "payloadCount"] };
+    expect(await diff(news, olds)).toMatchObject({ changes: false });
+  });
+
   it("ignores members, which only apply at creation", async () => {
     expect(await diff({ members: [{ email: "x@example.com", role: "view" }] })).toMatchObject({
       changes: false,
