@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { instanceOrgProvider } from "../provider/instanceOrgProvider";
+import * as instanceOrgProvider from "../provider/instanceOrgProvider";
 import { OUTPUT_PROPERTIES, type InstanceOrgOutputs } from "../provider/inputs";
 import type { SummaryField as OrgSummaryField } from "../provider/losant/org";
 import type { InstanceOrgPatch, InstanceOrgPost } from "../provider/losant/types.generated";

@@ -79,6 +79,19 @@ describe("create", () => {
     expect(result.outs).not.toHaveProperty("id");
   });
 
+  it("keeps no summary in the outputs when summaryInclude asks for none", async () => {
+    const result = await provider.create(inputs());
+    expect(result.outs).not.toHaveProperty("summary");
+  });
+
+  it("keeps only the summary fields summaryInclude asks for, in their one sorted form", async () => {
+    const result = await provider.create(
+      inputs({ summaryInclude: ["payloadCount", "deviceCount", "payloadCount"] }),
+    );
+    expect(Object.keys(result.outs!.summary ?? {}).sort()).toEqual(["deviceCount", "payloadCount"]);
+    expect(result.outs!.summaryInclude).toEqual(["deviceCount", "payloadCount"]);
+  });
+
   it("is followed by a diff with no change although the server filled defaults", async () => {
     const {
       id,
