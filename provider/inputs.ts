@@ -1,5 +1,6 @@
 import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
 import { ORG_OUTPUT_FIELDS } from "./losant/org";
+import type { NormalizedPairs } from "./normalization";
 
 // State written by 0.1.0 requires this module for WRITABLE_FIELDS: keep exporting it here.
 export { WRITABLE_FIELDS, SUMMARY_FIELDS, type WritableField } from "./losant/org";
@@ -31,6 +32,11 @@ export interface InstanceOrgOutputs extends InstanceOrg {
    * `limits.<key>` and `banner.<key>` for the keys of those objects it sets.
    */
   managedProperties: string[];
+  /**
+   * The declared values the server stored differently at the last write, by property, with
+   * what it stored: `diff` reports no change for them while both stay the same.
+   */
+  normalized?: NormalizedPairs;
 }
 
 /**
@@ -41,6 +47,7 @@ export const OUTPUT_PROPERTIES = [
   ...ORG_OUTPUT_FIELDS,
   "summaryInclude",
   "managedProperties",
+  "normalized",
 ] as Array<Exclude<keyof InstanceOrgOutputs, "id">>;
 
 /** Keys that are ours, not the org's: never sent to the API as org fields. */

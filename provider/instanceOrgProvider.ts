@@ -10,13 +10,15 @@
  * settings or live handles: the connection is read at run time (see `connection.ts`).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { changedFields, liveManagedValues, patchBody } from "./compare";
+import { liveManagedValues, missingProperties, patchBody } from "./compare";
 import { connectedClient, setConnectionSettings, settingsFromConfig } from "./connection";
+import { warnUser } from "./engineLog";
 import { PartialCreateError } from "./errors";
 import type { InstanceOrgInputs, InstanceOrgOutputs } from "./inputs";
 import { isNotFound, type LosantApiError } from "./losant/errors";
 import { WRITABLE_FIELDS, normalizeSummaryInclude } from "./losant/org";
-import type { InstanceOrg, InstanceOrgPost } from "./losant/types.generated";
+import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
+import { normalizationWarning, storedPairs, unexplainedMismatches } from "./normalization";
 import { toOutputs, withoutUndefined } from "./outputs";
 import { isUnknown } from "./unknown";
 import { validateInputs, type CheckFailure } from "./validation";
@@ -36,8 +38,10 @@ export async function check(
 }
 
 /**
- * Compares the declared fields with the stored outputs, normalized; no request. A change of
- * `instanceId`, or an `orgId` naming another org, replaces.
+ * Compares the declared fields with the stored outputs, normalized; no request. A declared
+ * value the server stored differently at the last write is no change while both stay the same
+ * (see `normalization.ts`). A change of `instanceId`, or an `orgId` naming another org,
+ * replaces.
  */
 export async function diff(
   id: string,
@@ -48,7 +52,7 @@ export async function diff(
   if (isUnknown(news.instanceId) || news.instanceId !== olds.instanceId)
     replaces.push("instanceId");
   if (news.orgId !== undefined && news.orgId !== id) replaces.push("orgId");
-  const changed = changedFields(news, olds);
+  const changed = unexplainedMismatches(news, olds, olds.normalized);
   const summaryChanged = !sameList(
     normalizeSummaryInclude(news.summaryInclude),
     normalizeSummaryInclude(olds.summaryInclude),
@@ -61,21 +65,34 @@ export async function diff(
 }
 
 /**
- * Creates the org with one POST, or adopts the one `orgId` names.
+ * Creates the org with one POST, or adopts the one `orgId` names. When the POST's answer lacks
+ * a declared property (the documented create answer has no `tags`, for one), one GET fetches
+ * the org, so the outputs hold everything the program declares.
  *
- * @throws PartialCreateError when an adopted org exists but its PATCH failed
+ * @throws PartialCreateError when the org exists but a later step failed (the follow-up GET,
+ *   or an adopted org's PATCH)
  * @throws LosantApiError when the API refuses or fails
  */
 export async function create(
   inputs: InstanceOrgInputs,
 ): Promise<dynamic.CreateResult<InstanceOrgOutputs>> {
   if (inputs.orgId !== undefined) return adopt(inputs, inputs.orgId);
-  const created = await connectedClient().createOrg(
+  const client = connectedClient();
+  const created = await client.createOrg(
     inputs.instanceId,
     createBody(inputs),
     summaryOptions(inputs),
   );
-  return { id: requireId(created), outs: toOutputs(created, inputs) };
+  const id = requireId(created);
+  if (missingProperties(inputs, created).length === 0)
+    return { id, outs: await afterWrite(id, created, inputs) };
+  let org: InstanceOrg;
+  try {
+    org = await client.getOrg(inputs.instanceId, id, summaryOptions(inputs));
+  } catch (err) {
+    throw new PartialCreateError(id, { ...toOutputs(created, inputs) }, err as Error);
+  }
+  return { id, outs: await afterWrite(id, org, inputs) };
 }
 
 /**
@@ -106,19 +123,32 @@ export async function read(
   return { id, props: outs, inputs };
 }
 
-/** Sends one PATCH with the changed fields (a GET when only `summaryInclude` changed). */
+/**
+ * Sends one PATCH with the changed fields (a GET when only `summaryInclude` changed). A change
+ * of `limits` or `banner` first GETs the live org: the PATCH carries those objects whole, the
+ * live values with the declared keys applied, so undeclared keys keep their live value whether
+ * the server merges or replaces the object.
+ */
 export async function update(
   id: string,
   olds: InstanceOrgOutputs,
   news: InstanceOrgInputs,
 ): Promise<dynamic.UpdateResult<InstanceOrgOutputs>> {
   const client = connectedClient();
-  const body = patchBody(news, olds);
+  const summary = summaryOptions(news);
+  const fields = new Set(
+    unexplainedMismatches(news, olds, olds.normalized).map((m) => m.property.split(".")[0]),
+  );
+  const live =
+    fields.has("limits") || fields.has("banner")
+      ? await client.getOrg(news.instanceId, id, summary)
+      : undefined;
+  const body = onlyFields(patchBody(news, live ?? olds), fields);
   const org =
-    Object.keys(body).length === 0
-      ? await client.getOrg(news.instanceId, id, summaryOptions(news))
-      : await client.patchOrg(news.instanceId, id, body, summaryOptions(news));
-  return { outs: toOutputs(org, news) };
+    Object.keys(body).length > 0
+      ? await client.patchOrg(news.instanceId, id, body, summary)
+      : (live ?? (await client.getOrg(news.instanceId, id, summary)));
+  return { outs: await afterWrite(id, org, news, olds) };
 }
 
 /** Deletes the org; one already gone counts as deleted. */
@@ -143,13 +173,42 @@ async function adopt(
     throw isNotFound(err) ? adoptNotFound(err as LosantApiError, inputs) : err;
   }
   const body = patchBody(inputs, existing);
-  if (Object.keys(body).length === 0) return { id: orgId, outs: toOutputs(existing, inputs) };
+  if (Object.keys(body).length === 0)
+    return { id: orgId, outs: await afterWrite(orgId, existing, inputs) };
+  let patched: InstanceOrg;
   try {
-    const patched = await client.patchOrg(inputs.instanceId, orgId, body, summaryOptions(inputs));
-    return { id: orgId, outs: toOutputs(patched, inputs) };
+    patched = await client.patchOrg(inputs.instanceId, orgId, body, summaryOptions(inputs));
   } catch (err) {
     throw new PartialCreateError(orgId, { ...toOutputs(existing, inputs) }, err as Error);
   }
+  return { id: orgId, outs: await afterWrite(orgId, patched, inputs) };
+}
+
+/**
+ * The outputs after a write, with the declared values the server stored differently
+ * remembered; those not already remembered as they are are reported to the user.
+ */
+async function afterWrite(
+  id: string,
+  org: InstanceOrg,
+  inputs: InstanceOrgInputs,
+  olds?: InstanceOrgOutputs,
+): Promise<InstanceOrgOutputs> {
+  const normalized = storedPairs(inputs, org);
+  const outs = toOutputs(org, { ...inputs, normalized });
+  const fresh = unexplainedMismatches(inputs, org, olds?.normalized);
+  if (normalized !== undefined && fresh.length > 0) {
+    const news = Object.fromEntries(fresh.map((m) => [m.property, normalized[m.property]]));
+    await warnUser(normalizationWarning(`"${outs.name ?? inputs.name ?? ""}" (${id})`, news));
+  }
+  return outs;
+}
+
+/** `body` restricted to `fields`. */
+function onlyFields(body: InstanceOrgPatch, fields: ReadonlySet<string>): InstanceOrgPatch {
+  return Object.fromEntries(
+    Object.entries(body).filter(([field]) => fields.has(field)),
+  ) as InstanceOrgPatch;
 }
 
 /** The summary fields to ask the API for, in their one normalized form. */

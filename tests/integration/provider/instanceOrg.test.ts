@@ -181,16 +181,32 @@ describe("read", () => {
 
 describe("update", () => {
   it("sends one PATCH with only the changed fields", async () => {
+    const { id, outs, inputs: declared } = await create({ name: "before", description: "a" });
+    const result = await provider.update(id, outs, { ...declared, name: "after" });
+    expect(calls()).toEqual(["PATCH /instances/:instanceId/orgs/:orgId"]);
+    expect(result.outs).toMatchObject({ name: "after", description: "a" });
+  });
+
+  it("reads the live limits before a limits change, and every undeclared limit keeps its live value", async () => {
     const {
       id,
       outs,
       inputs: declared,
     } = await create({ limits: { device: 5, application: 2 }, description: "a" });
+    await patchOutOfBand(id, { limits: { dashboard: 7 } });
+    sim().requests.reset();
     const result = await provider.update(id, outs, {
       ...declared,
       limits: { device: 6, application: 2 },
     });
-    expect(calls()).toEqual(["PATCH /instances/:instanceId/orgs/:orgId"]);
+    expect(calls()).toEqual([
+      "GET /instances/:instanceId/orgs/:orgId",
+      "PATCH /instances/:instanceId/orgs/:orgId",
+    ]);
+    const live = sim()
+      .orgs()
+      .find((org) => org.id === id)!;
+    expect(live.limits).toEqual({ ...outs.limits, device: 6, dashboard: 7 });
     expect(result.outs).toMatchObject({ limits: { device: 6, application: 2 }, description: "a" });
     expect(result.outs!.lastUpdated).not.toBe(outs.lastUpdated);
     expect(
