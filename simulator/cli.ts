@@ -4,17 +4,19 @@
  * and tokens, and serves until SIGINT or SIGTERM.
  */
 import { startSimulator, type Simulator } from "./index";
+import { namedProfile, PROFILE_NAMES, type ProfileName } from "./profiles";
 
 /** Parsed command-line options. */
 export interface CliOptions {
   port: number;
   host: string;
   stateFile?: string;
+  profile?: ProfileName;
   help: boolean;
 }
 
 /** The `--help` text. */
-export const USAGE = `Usage: losant-sim [--port N] [--host HOST] [--state FILE]
+export const USAGE = `Usage: losant-sim [--port N] [--host HOST] [--state FILE] [--profile NAME]
 
 Starts a local Losant API for instance organizations and prints one JSON line:
 {"url": ..., "instanceId": ..., "tokens": {"admin": ..., "readOnly": ...}}
@@ -22,11 +24,15 @@ Starts a local Losant API for instance organizations and prints one JSON line:
   --port N       port to listen on (default 0: a free port)
   --host HOST    address to bind (default 127.0.0.1)
   --state FILE   load state from FILE and save every change to it
+  --profile NAME how to answer what the API documentation leaves open (default
+                 documented; see simulator/README.md), one of:
+                 ${PROFILE_NAMES.join(", ")}
 `;
 
 /**
  * Parses the arguments (without `node` and the script path).
- * @throws Error for an unknown option, a missing value or a port outside 0..65535.
+ * @throws Error for an unknown option, a missing value, a port outside 0..65535 or an
+ * unknown profile.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { port: 0, host: "127.0.0.1", help: false };
@@ -38,13 +44,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     const [name, inline] = arg.split(/=(.*)/s, 2);
     const value = inline ?? argv[++i];
-    if (!["--port", "--host", "--state"].includes(name)) throw new Error(`Unknown option ${arg}`);
+    if (!["--port", "--host", "--state", "--profile"].includes(name))
+      throw new Error(`Unknown option ${arg}`);
     if (value === undefined || value === "") throw new Error(`Option ${name} needs a value`);
     if (name === "--port") {
       if (!/^\d+$/.test(value) || Number(value) > 65535) {
         throw new Error(`Option --port must be an integer from 0 to 65535, got ${value}`);
       }
       options.port = Number(value);
+    } else if (name === "--profile") {
+      namedProfile(value);
+      options.profile = value as ProfileName;
     } else if (name === "--host") {
       options.host = value;
     } else {
@@ -76,6 +86,7 @@ export async function main(
     port: options.port,
     host: options.host,
     stateFile: options.stateFile,
+    profile: options.profile,
   });
   const { url, instanceId, tokens } = simulator;
   write(`${JSON.stringify({ url, instanceId, tokens })}\n`);

@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { TokenStore } from "./auth";
 import { Delays } from "./delays";
 import { Faults } from "./faults";
+import { resolveProfile, type ProfileName, type SimulatorProfile } from "./profiles";
 import { RequestLog } from "./requestLog";
 import { orgResponse, withoutHypermedia, type OrgResponse } from "./responses";
 import { createRequestListener, type ResponseError } from "./server";
@@ -40,6 +41,20 @@ export { ACCEPTED_SCOPES, type Action } from "./scopes";
 export { SUMMARY_FIELDS } from "./summary";
 export { DAY_MS, HOUR_MS, MAX_USAGE_BUCKETS } from "./usage";
 export { MAX_BODY_BYTES } from "./server";
+export {
+  HOURLY_RETENTION_MS,
+  PROFILE_ENV,
+  PROFILE_NAMES,
+  PROFILE_VALUES,
+  PROFILES,
+  isProfileName,
+  namedProfile,
+  resolveProfile,
+  type ProfileDimension,
+  type ProfileName,
+  type SimulatorProfile,
+} from "./profiles";
+export { FIELDS_MISSING_FROM_ORG_SHAPE } from "./responses";
 
 /** Options of {@link startSimulator}; every field is optional. */
 export interface SimulatorOptions {
@@ -53,6 +68,11 @@ export interface SimulatorOptions {
   validateResponses?: boolean;
   /** Clock in ms since the epoch (default `Date.now`), for timestamps and "now" in usage. */
   now?: () => number;
+  /**
+   * How the simulator answers what the documentation leaves open: a named profile, or some
+   * dimensions merged over `documented` (the default). See `simulator/README.md`.
+   */
+  profile?: ProfileName | Partial<SimulatorProfile>;
 }
 
 /** An org as the simulator holds it, in its response shape without hypermedia. */
@@ -65,6 +85,8 @@ export interface Simulator {
   readonly port: number;
   /** ID of the seeded instance. */
   readonly instanceId: string;
+  /** The profile in force, every dimension filled in. */
+  readonly profile: SimulatorProfile;
   /** The seeded tokens: `admin` has `all.Instance`, `readOnly` has `all.Instance.read`. */
   readonly tokens: { readonly admin: string; readonly readOnly: string };
   /** Creates a token with exactly these scopes and returns it. */
@@ -111,15 +133,16 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  * Starts a simulator with one seeded instance (default limits) and two seeded tokens.
  * @param options - see {@link SimulatorOptions}.
  * @returns the running simulator.
- * @throws Error when the port cannot be bound, or the state file cannot be read (not JSON,
- * another version) or written.
+ * @throws Error when the port cannot be bound, the state file cannot be read (not JSON,
+ * another version) or written, or the profile is unknown or has an unknown value.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const now = options.now ?? Date.now;
+  const profile = resolveProfile(options.profile);
   const host = options.host ?? "127.0.0.1";
   compileValidators();
   const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
-  const store = new Store(now, loaded);
+  const store = new Store(now, loaded, profile);
   const tokens = new TokenStore(loaded?.tokens);
   const seed = loaded?.seed ?? seedState(store, tokens);
   const save = (): void => {
@@ -148,6 +171,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     responseErrors,
     validateResponses: options.validateResponses ?? true,
     now,
+    profile,
     onChange: save,
   });
   const server = createServer(listener);
@@ -164,6 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
     instanceId: seed.instanceId,
+    profile,
     tokens: seed.tokens,
     addToken(scopes) {
       const token = tokens.add(scopes);

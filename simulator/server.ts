@@ -1,6 +1,6 @@
 /**
- * The request pipeline. Every request runs the same fixed steps: fault check,
- * authenticate, route, authorize, parse body, validate (IDs, body, query), apply, check the
+ * The request pipeline. Every request runs the same fixed steps: fault check (injected
+ * faults, then a proxy-like 413), authenticate, route, authorize, parse body, validate (IDs, body, query), apply, check the
  * response against its schema, respond. Each step exits early by throwing an ApiError, which
  * becomes Losant's error body in one place.
  */
@@ -22,6 +22,7 @@ import {
   ROUTE_NOT_FOUND_MESSAGE,
 } from "./errors";
 import type { FaultDecision, FaultKind, Faults } from "./faults";
+import type { SimulatorProfile } from "./profiles";
 import type { RequestLog, RequestLogEntry } from "./requestLog";
 import { withoutHypermedia } from "./responses";
 import { matchRoute, routeLabel, type RouteMatch } from "./routes";
@@ -56,12 +57,15 @@ export interface PipelineDeps {
   responseErrors: ResponseError[];
   validateResponses: boolean;
   now: () => number;
+  /** The simulator's answers to what the documentation leaves open. */
+  profile: SimulatorProfile;
   /** Called after a request changed state. */
   onChange: () => void;
 }
 
 interface Outcome {
   status: number;
+  /** The JSON body; `undefined` sends none (a bare 413). */
   body: unknown;
   schema: SchemaName;
   headers?: Record<string, string>;
@@ -108,9 +112,13 @@ function runSteps(deps: PipelineDeps, input: RequestInput, nowMs: number): Outco
     const result = validate(route.bodySchema, body);
     if (!result.ok) throw new ApiError(400, INVALID_BODY_MESSAGE(result.details));
   }
-  const apply = route.prepare({ query: input.query, body, nowMs });
+  const apply = route.prepare({ query: input.query, body, nowMs, profile: deps.profile });
   const answer = apply(deps.store, params);
-  return { status: 200, body: answer, schema: route.responseSchema, applied: route.mutates };
+  const schema =
+    typeof route.responseSchema === "function"
+      ? route.responseSchema(deps.profile)
+      : route.responseSchema;
+  return { status: 200, body: answer, schema, applied: route.mutates };
 }
 
 /** Runs the steps and turns any early exit or crash into an error outcome. */
@@ -130,7 +138,7 @@ function errorContext(entry: RequestLogEntry): Pick<ResponseError, "method" | "p
 
 /** Replaces an outcome whose body breaks its schema by a 500, and records why. */
 function checkResponse(deps: PipelineDeps, outcome: Outcome, entry: RequestLogEntry): Outcome {
-  if (!deps.validateResponses) return outcome;
+  if (!deps.validateResponses || outcome.body === undefined) return outcome;
   const result = validate(outcome.schema, withoutHypermedia(outcome.body));
   if (result.ok) return outcome;
   deps.responseErrors.push({
@@ -143,6 +151,21 @@ function checkResponse(deps: PipelineDeps, outcome: Outcome, entry: RequestLogEn
     ...errorOutcome(new ApiError(500, INVALID_RESPONSE_MESSAGE(result.details))),
     applied: outcome.applied,
   };
+}
+
+/**
+ * The answer to an over-large body when the profile has a proxy-like 413 answer it before
+ * anything else; under `oversizedBody: "400"` the parse step refuses it later instead.
+ */
+function oversizedOutcome(
+  profile: SimulatorProfile,
+  body: Buffer | undefined,
+): Outcome | undefined {
+  if (body !== undefined || profile.oversizedBody === "400") return undefined;
+  if (profile.oversizedBody === "413-bare") {
+    return { status: 413, body: undefined, schema: "error", applied: false };
+  }
+  return errorOutcome(new ApiError(413, BODY_TOO_LARGE_MESSAGE(MAX_BODY_BYTES)));
 }
 
 function injectedOutcome(fault: FaultDecision["fault"]): Outcome | undefined {
@@ -179,6 +202,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined | typeof ABO
 }
 
 function send(res: ServerResponse, outcome: Outcome): void {
+  if (outcome.body === undefined) {
+    res.writeHead(outcome.status, { "Content-Length": 0, ...outcome.headers });
+    res.end();
+    return;
+  }
   const text = JSON.stringify(outcome.body);
   res.writeHead(outcome.status, {
     "Content-Type": "application/json; charset=utf-8",
@@ -221,7 +249,9 @@ async function handle(
   const input = { method, path: url.pathname, query: url.searchParams, match, body };
   const authorization = req.headers.authorization;
   let outcome =
-    injectedOutcome(decision.fault) ?? runPipeline(deps, { ...input, authorization }, entry);
+    injectedOutcome(decision.fault) ??
+    oversizedOutcome(deps.profile, body) ??
+    runPipeline(deps, { ...input, authorization }, entry);
   outcome = checkResponse(deps, outcome, entry);
   if (outcome.applied) deps.onChange();
   await deps.delays.wait(decision.latencyMs);

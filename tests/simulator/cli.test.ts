@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
+import { PROFILES } from "../../simulator";
 import { main, parseArgs, USAGE } from "../../simulator/cli";
 
 interface StartupLine {
@@ -29,7 +30,12 @@ describe("parseArgs", () => {
     });
   });
 
+  it("reads --profile by name", () => {
+    expect(parseArgs(["--profile", "strictest"])).toMatchObject({ profile: "strictest" });
+  });
+
   it.each([
+    [["--profile", "lenient"], /Unknown simulator profile "lenient"; known: documented, /],
     [["--port", "http"], /--port must be an integer/],
     [["--port", "70000"], /--port must be an integer/],
     [["--state"], /--state needs a value/],
@@ -52,6 +58,12 @@ describe("main", () => {
       headers: { Authorization: `Bearer ${line.tokens.admin}` },
     });
     expect(answer.status).toBe(200);
+    await sim?.close();
+  });
+
+  it("starts the simulator under the --profile given", async () => {
+    const sim = await main(["--profile", "org-answer"], () => undefined);
+    expect(sim?.profile).toEqual(PROFILES["org-answer"]);
     await sim?.close();
   });
 
