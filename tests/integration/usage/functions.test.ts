@@ -13,7 +13,14 @@ import {
   isLosantApiError,
   isLosantArgumentError,
 } from "../../../sdk";
-import { failureOf, GET_ORG_ROUTE, usageRoute, useUsageFixture, valueOf } from "./usageSimulator";
+import {
+  failureOf,
+  GET_ORG_ROUTE,
+  RECENT_HOURLY_END,
+  usageRoute,
+  useUsageFixture,
+  valueOf,
+} from "./usageSimulator";
 
 const fixture = useUsageFixture();
 // A fixed, closed range: the simulator's series are deterministic, so both forms must agree.
@@ -134,7 +141,8 @@ describe("getPayloadCountsBreakdown", () => {
 
   it("the Output form resolves to the same value as the Promise form", async () => {
     const { org, admin } = fixture();
-    const args = { ...org, start: START, end: END, resolution: "hour" as const };
+    const end = RECENT_HOURLY_END;
+    const args = { ...org, start: end - 7 * DAY_MS, end, resolution: "hour" as const };
     expect(await valueOf(getPayloadCountsBreakdownOutput(args, admin))).toEqual(
       await getPayloadCountsBreakdown(args, admin),
     );

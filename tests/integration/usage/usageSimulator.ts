@@ -24,6 +24,15 @@ export function usageRoute(
   return `GET /instances/:instanceId/orgs/:orgId/${leaf}`;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * The end of a closed range for hourly payloads: midnight UTC a week ago. Every profile keeps
+ * hourly data that recent (some refuse or empty it past 90 days), and a closed past range
+ * reads the same series on every call of a run.
+ */
+export const RECENT_HOURLY_END = Math.floor(Date.now() / DAY) * DAY - 7 * DAY;
+
 /** The route label of `instanceOrg.get`. */
 export const GET_ORG_ROUTE = "GET /instances/:instanceId/orgs/:orgId";
 
