@@ -1,10 +1,11 @@
-import { createOrgOnce } from "./createOrg";
+import { createOrgRequest } from "./createOrg";
 import {
   resolveClientOptions,
   type LosantClientOptions,
   type ResolvedClientOptions,
 } from "./options";
 import { orgPath, orgsPath, summaryQuery } from "./paths";
+import type { ListOrgsQuery, PayloadQuery, RangeQuery, SummaryOptions } from "./queries";
 import { sendRequest, type ApiRequest } from "./request";
 import type {
   DeviceCounts,
@@ -16,34 +17,6 @@ import type {
   PayloadCountsBreakdown,
   Success,
 } from "./types.generated";
-
-/** `summaryInclude`: which fields of the org's `summary` the server should compute. */
-export interface SummaryOptions {
-  summaryInclude?: readonly string[];
-}
-
-/** A time range in ms since the epoch; an absent `end` means now. */
-export interface RangeQuery {
-  start?: number;
-  end?: number;
-}
-
-/** Query of the payload breakdown; `resolution` is 86400000 (day) or 3600000 (hour). */
-export interface PayloadQuery extends RangeQuery {
-  resolution?: 86400000 | 3600000;
-  asBytes?: boolean;
-  includeNonBillable?: boolean;
-}
-
-/** Query of the org list. `filter` is a glob on `filterField`. */
-export interface ListOrgsQuery extends SummaryOptions {
-  sortField?: "name" | "id" | "creationDate" | "lastUpdated";
-  sortDirection?: "asc" | "desc";
-  page?: number;
-  perPage?: number;
-  filterField?: "name";
-  filter?: string;
-}
 
 /**
  * Typed calls for the instance organization endpoints of the Losant API. Every method sends
@@ -105,7 +78,8 @@ export class LosantClient {
     body: InstanceOrgPost,
     options: SummaryOptions = {},
   ): Promise<InstanceOrg> {
-    return createOrgOnce(this, this.options, instanceId, body, options);
+    const listPage = (query: ListOrgsQuery) => this.listOrgs(instanceId, query);
+    return this.send(createOrgRequest(instanceId, body, options, listPage));
   }
 
   /** `instanceOrgs.get`: one page of the org list. @throws LosantApiError */
@@ -145,7 +119,7 @@ export class LosantClient {
   }
 
   private usage<T>(
-    action: ApiRequest["action"],
+    action: ApiRequest<T>["action"],
     leaf: string,
     instanceId: string,
     orgId: string,
@@ -159,8 +133,8 @@ export class LosantClient {
     });
   }
 
-  /** @internal one call through the shared retry and timeout machinery */
-  send<T>(request: ApiRequest): Promise<T> {
+  /** One call through the shared retry and timeout machinery. */
+  private send<T>(request: ApiRequest<T>): Promise<T> {
     return sendRequest<T>(this.options, request);
   }
 }

@@ -3,6 +3,7 @@
  * nothing of Pulumi so it can run anywhere.
  */
 export * from "./client";
+export type * from "./queries";
 export * from "./config";
 export * from "./errors";
 export type {

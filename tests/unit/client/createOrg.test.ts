@@ -137,4 +137,24 @@ describe("createOrg", () => {
     await expect(result).resolves.toEqual(created);
     expect(requestLines(calls)).toEqual([POST, LOOKUP, LOOKUP.replace("page=0", "page=1")]);
   });
+
+  it("looks the org up after a 2xx whose body is not JSON, as the POST may have landed", async () => {
+    const created = org({ id: ID_A, creationDate: afterSend });
+    const proxyPage = { status: 200, text: "<html>gateway</html>" };
+    const { result, calls } = create([proxyPage, reply(200, orgList([created]))]);
+    await expect(result).resolves.toEqual(created);
+    expect(requestLines(calls)).toEqual([POST, LOOKUP]);
+  });
+
+  it("shares one deadline between POSTs, lookups and waits", async () => {
+    // Each request takes 1000 ms: POST and lookup end at 2000, the first wait (125) would
+    // end past the 2000 ms deadline, so no second POST is sent.
+    const nothing = reply(200, orgList([]));
+    const { result, calls } = create([busy, nothing, reply(200, org())], {
+      retry: { deadlineMs: 2000 },
+      requestMs: 1000,
+    });
+    await expect(result).rejects.toMatchObject({ status: 503, attempts: 1 });
+    expect(requestLines(calls)).toEqual([POST, LOOKUP]);
+  });
 });
