@@ -82,14 +82,21 @@ export class LosantClient {
     return this.send(createOrgRequest(instanceId, body, options, listPage));
   }
 
-  /** `instanceOrgs.get`: one page of the org list. @throws LosantApiError */
+  /**
+   * `instanceOrgs.get`: one page of the org list; `query.query` is sent as URL-encoded JSON.
+   * @throws LosantApiError
+   */
   listOrgs(instanceId: string, query: ListOrgsQuery = {}): Promise<InstanceOrgs> {
-    const { summaryInclude, ...rest } = query;
+    const { summaryInclude, query: advanced, ...rest } = query;
     return this.send({
       action: "instanceOrgs.get",
       method: "GET",
       path: orgsPath(instanceId),
-      query: { ...rest, ...summaryQuery(summaryInclude) },
+      query: {
+        ...rest,
+        ...summaryQuery(summaryInclude),
+        query: advanced === undefined ? undefined : JSON.stringify(advanced),
+      },
     });
   }
 

@@ -9,7 +9,7 @@ import type { InstanceOrg, InstanceOrgPost, InstanceOrgs } from "./types.generat
  * against the moment we sent the POST.
  */
 const CLOCK_SKEW_MS = 5 * 60_000;
-/** Org names are at most 255 characters; a page of this size is one request in practice. */
+/** Orgs of one exact name created within minutes: one page of this size in practice. */
 const LOOKUP_PAGE_SIZE = 100;
 
 /** One page of the instance's org list: all a create needs of the client besides sending. */
@@ -50,6 +50,13 @@ export function createOrgRequest(
   };
 }
 
+/**
+ * The orgs named exactly `name` created at or after `since`, newest first. The exact match is
+ * the list's `query` (a glob `filter` could not match a name holding `*`, `?` or `[`); the
+ * comparisons here still hold if a server ignored it. The date is compared here rather than in
+ * the query, whose date semantics the documentation does not settle; newest first, the pages
+ * stop at the first org older than `since`, or at a second match, which is already ambiguous.
+ */
 async function findCreatedSince(
   listOrgs: ListOrgsPage,
   name: string,
@@ -59,9 +66,7 @@ async function findCreatedSince(
   const found: InstanceOrg[] = [];
   for (let page = 0; ; page++) {
     const result = await listOrgs({
-      filterField: "name",
-      // The filter is a glob; the exact comparison below drops what the glob lets through.
-      filter: name,
+      query: { name: { $eq: name } },
       sortField: "creationDate",
       sortDirection: "desc",
       page,
@@ -69,11 +74,15 @@ async function findCreatedSince(
       summaryInclude: summary.summaryInclude,
     });
     const items = (result.items ?? []) as InstanceOrg[];
-    found.push(
-      ...items.filter((org) => org.name === name && Date.parse(org.creationDate ?? "") >= since),
-    );
-    if (items.length < LOOKUP_PAGE_SIZE) return found;
+    const recent = items.filter((org) => createdAt(org) >= since);
+    found.push(...recent.filter((org) => org.name === name));
+    const olderReached = recent.length < items.length;
+    if (items.length < LOOKUP_PAGE_SIZE || olderReached || found.length > 1) return found;
   }
+}
+
+function createdAt(org: InstanceOrg): number {
+  return Date.parse(org.creationDate ?? "");
 }
 
 /**

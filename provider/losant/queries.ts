@@ -18,7 +18,17 @@ export interface PayloadQuery extends RangeQuery {
   includeNonBillable?: boolean;
 }
 
-/** Query of the org list. `filter` is a glob on `filterField`. */
+/**
+ * The list's advanced query, a JSON object following `schemas/advancedInstanceOrgQuery.json`
+ * (for example `{"name": {"$eq": "Acme"}}`); the server validates it and answers 400 when it
+ * breaks the schema.
+ */
+export type AdvancedOrgQuery = Readonly<Record<string, unknown>>;
+
+/**
+ * Query of the org list. `filter` is a glob on `filterField`; `query`, when given, overrides
+ * both and is the exact match (no character in a name can break `{"name": {"$eq": ...}}`).
+ */
 export interface ListOrgsQuery extends SummaryOptions {
   sortField?: "name" | "id" | "creationDate" | "lastUpdated";
   sortDirection?: "asc" | "desc";
@@ -26,4 +36,5 @@ export interface ListOrgsQuery extends SummaryOptions {
   perPage?: number;
   filterField?: "name";
   filter?: string;
+  query?: AdvancedOrgQuery;
 }
