@@ -99,6 +99,10 @@ export const INVALID_BODY_MESSAGE = (details: string): string =>
 export const INVALID_QUERY_MESSAGE = (name: string, expected: string): string =>
   `Query parameter ${name} is invalid: expected ${expected}`;
 
+/** 400: the list's `query` parameter breaks `advancedInstanceOrgQuery`; `details` as above. */
+export const INVALID_ADVANCED_QUERY_MESSAGE = (details: string): string =>
+  `Query parameter query is invalid: ${details}`;
+
 /** 400: `start` is after `end`. */
 export const START_AFTER_END_MESSAGE = "Query parameter start must not be after end";
 

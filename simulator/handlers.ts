@@ -94,11 +94,9 @@ export const listOrgs: Prepare = ({ query, nowMs }) => {
   const list = parseListQuery(query);
   const fields = parseSummaryInclude(query.get("summaryInclude"));
   const pattern = list.filter === undefined ? undefined : globToRegExp(list.filter);
+  const where = list.where ?? ((org: OrgRecord) => !pattern || pattern.test(org.name));
   return (store, p) => {
-    const matching = store
-      .listOrgs(p.instanceId)
-      .filter((org) => !pattern || pattern.test(org.name))
-      .sort(compareOrgs(list));
+    const matching = store.listOrgs(p.instanceId).filter(where).sort(compareOrgs(list));
     const pageItems = matching.slice(list.page * list.perPage, (list.page + 1) * list.perPage);
     return {
       items: pageItems.map((org) => orgResponse(org, fields, nowMs)),

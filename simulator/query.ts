@@ -2,6 +2,7 @@
  * Query parameters of the usage and list endpoints, parsed and checked before any work is
  * done so a bad request never reaches the store.
  */
+import { parseAdvancedQuery, type OrgPredicate } from "./advancedQuery";
 import { ApiError, INVALID_QUERY_MESSAGE, START_AFTER_END_MESSAGE } from "./errors";
 import { DAY_MS, HOUR_MS, type PayloadOptions, type TimeRange } from "./usage";
 
@@ -25,6 +26,8 @@ export interface ListQuery {
   perPage: number;
   filterField?: "name";
   filter?: string;
+  /** The compiled `query` parameter; when given, `filter` and `filterField` are ignored. */
+  where?: OrgPredicate;
 }
 
 function invalid(name: string, expected: string): ApiError {
@@ -81,8 +84,8 @@ export function parsePayloadOptions(params: URLSearchParams): PayloadOptions {
 
 /**
  * Sorting, paging and filtering of the list endpoint.
- * @throws ApiError 400 for an unknown sort field or direction, a bad page or perPage, or a
- * filter field other than `name`.
+ * @throws ApiError 400 for an unknown sort field or direction, a bad page or perPage, a
+ * filter field other than `name`, or a `query` that is not a valid advanced query.
  */
 export function parseListQuery(params: URLSearchParams): ListQuery {
   const sortField = params.get("sortField") || "name";
@@ -99,6 +102,12 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     page: integerParam(params, "page", 0) ?? 0,
     perPage,
   };
+  const advanced = params.get("query");
+  if (advanced !== null && advanced !== "") {
+    // The advanced query overrides the glob filter, which is then not even checked.
+    query.where = parseAdvancedQuery(advanced);
+    return query;
+  }
   const filter = params.get("filter");
   const filterField = params.get("filterField") || "name";
   if (filterField !== "name") throw invalid("filterField", "name");
