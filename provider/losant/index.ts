@@ -13,5 +13,6 @@ export type {
   LosantClientOptions,
   RetryOptions,
 } from "./options";
+export type { RateGate } from "./rateGate";
 export { ACTION_SCOPES, type LosantAction } from "./scopes";
 export type * from "./types.generated";

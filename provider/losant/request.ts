@@ -1,5 +1,6 @@
 import { LosantApiError } from "./errors";
 import type { FetchResponse, ResolvedClientOptions } from "./options";
+import { passGate, pauseGate } from "./rateGate";
 import { backoffDelay, isRetryable, parseRetryAfter } from "./retry";
 import { ACTION_SCOPES, type LosantAction } from "./scopes";
 import { leftNothingApplied } from "./statuses";
@@ -31,7 +32,10 @@ const ACCEPT_VERSION = "^1.30.0";
 
 /**
  * Sends one API call, retrying what is safe to retry (see `retry.ts`) within the overall
- * deadline, each attempt under its own timeout. This is the client's one retry loop.
+ * deadline, each attempt under its own timeout. This is the client's one retry loop. Every
+ * attempt first passes the rate gate (see `rateGate.ts`), which a 429 closes for all requests
+ * to the same API until its `Retry-After` (or backoff) has passed; 429s count against the
+ * deadline, not against `retries`.
  *
  * @returns the parsed JSON body of the 2xx response, or what `request.settle` found
  * @throws LosantApiError for any non-2xx answer, network failure or timeout that is final,
@@ -51,7 +55,10 @@ export async function sendRequest<T>(
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   if (body !== undefined) headers["Content-Type"] = "application/json";
 
+  // A 429 is the server pacing us, not a failure: it counts against the deadline only.
+  let failures = 0;
   for (let attempt = 1; ; attempt++) {
+    await passGate(options.rateGate, options);
     const sentAt = options.now();
     const result = await attemptOnce(options, url, { method: request.method, headers, body });
     const success = "text" in result && result.status >= 200 && result.status < 300;
@@ -69,9 +76,14 @@ export async function sendRequest<T>(
       if (settled !== undefined) return settled;
       retryable = true;
     }
-    if (!retryable || attempt > options.retry.retries) throw error;
+    const rateLimited = error.status === 429;
     const delay = backoffDelay(attempt, options.retry, options.random, error.retryAfterMs);
-    if (options.now() + delay - started > options.retry.deadlineMs) throw error;
+    const now = options.now();
+    // The limit is the API's, not this call's: others hold off even if this call gives up.
+    if (rateLimited) pauseGate(options.rateGate, now + delay);
+    else failures++;
+    if (!retryable || failures > options.retry.retries) throw error;
+    if (now + delay - started > options.retry.deadlineMs) throw error;
     await options.sleep(delay);
   }
 }
