@@ -1,4 +1,5 @@
 import { createOrgRequest } from "./createOrg";
+import { listAllOrgs, type ListAllOrgsQuery } from "./listAll";
 import {
   resolveClientOptions,
   type LosantClientOptions,
@@ -98,6 +99,14 @@ export class LosantClient {
         query: advanced === undefined ? undefined : JSON.stringify(advanced),
       },
     });
+  }
+
+  /**
+   * `instanceOrgs.get` across all pages: every org the query selects, each once, oldest first.
+   * @throws LosantApiError
+   */
+  listAllOrgs(instanceId: string, query: ListAllOrgsQuery = {}): Promise<InstanceOrg[]> {
+    return listAllOrgs((page) => this.listOrgs(instanceId, page), query);
   }
 
   /** `instanceOrg.deviceCounts`: device counts per day. @throws LosantApiError */

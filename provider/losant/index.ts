@@ -4,6 +4,7 @@
  */
 export * from "./client";
 export type * from "./queries";
+export type { ListAllOrgsQuery } from "./listAll";
 export * from "./config";
 export * from "./errors";
 export type {
