@@ -11,8 +11,9 @@ const DEFAULT_PAGE_SIZE = 100;
 /**
  * Reads every org the query selects, page after page. Sorted by creation date, oldest first,
  * an org created meanwhile lands on the last page instead of shifting the others; an org seen
- * twice anyway is kept once. It stops at a short page, at `totalCount`, or at a page that
- * brings nothing new (a server ignoring `page` would otherwise be read forever).
+ * twice anyway is kept once. It stops once `totalCount` orgs are in (else at a page shorter
+ * than the server's `perPage`), at an empty page, or at a page that brings nothing new (a
+ * server ignoring `page` would otherwise be read forever).
  *
  * @param listOrgs - reads one page
  * @returns the orgs in the server's order
@@ -38,9 +39,11 @@ export async function listAllOrgs(
       const id = org.id ?? org.orgId ?? "";
       if (!byId.has(id)) byId.set(id, org);
     }
-    const total = result.totalCount ?? Infinity;
-    if (items.length < perPage || byId.size >= total || byId.size === before) {
-      return [...byId.values()];
-    }
+    // A server may serve fewer per page than asked: its echoed perPage and totalCount say so.
+    const done =
+      result.totalCount === undefined
+        ? items.length < (result.perPage ?? perPage)
+        : byId.size >= result.totalCount;
+    if (done || items.length === 0 || byId.size === before) return [...byId.values()];
   }
 }

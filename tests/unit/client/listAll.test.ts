@@ -21,6 +21,24 @@ describe("listAllOrgs", () => {
     expect(requestLines(calls)).toEqual([line(0), line(1), line(2)]);
   });
 
+  it("reads on when the server serves fewer per page than asked, until totalCount", async () => {
+    const { client, calls } = fakeClient([
+      reply(200, page(orgs(0, 2), 3)),
+      reply(200, page(orgs(2, 3), 3)),
+    ]);
+    expect(await client.listAllOrgs(INSTANCE_ID, { perPage: 1000 })).toHaveLength(3);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("stops at a page shorter than the echoed perPage when there is no totalCount", async () => {
+    const { client, calls } = fakeClient([
+      reply(200, { items: orgs(0, 2), perPage: 2 }),
+      reply(200, { items: orgs(2, 3), perPage: 2 }),
+    ]);
+    expect(await client.listAllOrgs(INSTANCE_ID, { perPage: 1000 })).toHaveLength(3);
+    expect(calls).toHaveLength(2);
+  });
+
   it("stops at totalCount without asking for an empty page", async () => {
     const { client, calls } = fakeClient([
       reply(200, page(orgs(0, 2), 4)),
