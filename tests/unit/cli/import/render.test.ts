@@ -6,6 +6,7 @@ import ts from "typescript";
 import type { OrgDeclaration } from "../../../../cli/import/declarations";
 import { renderStackConfig, renderTypeScript } from "../../../../cli/import/render";
 import { readSettings } from "../../../../program/settings";
+import { declaredBy } from "./generatedModule";
 
 const INSTANCE = "5f0c8a1b2c3d4e5f60718293";
 const orgs: OrgDeclaration[] = [
@@ -20,26 +21,6 @@ const orgs: OrgDeclaration[] = [
     values: { name: "Globex\nsecond line", limits: { device: 5, dataTTL: 86400 } },
   },
 ];
-
-/** Runs the generated module with an `InstanceOrg` that records what it was given. */
-function declaredBy(source: string): Array<[string, Record<string, unknown>]> {
-  const seen: Array<[string, Record<string, unknown>]> = [];
-  class InstanceOrg {
-    constructor(name: string, args: Record<string, unknown>) {
-      seen.push([name, args]);
-    }
-  }
-  const js = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, strict: true },
-  }).outputText;
-  const exports = {};
-  const requireStub = (name: string) => {
-    if (name !== "pulumi-losant") throw new Error(`unexpected require ${name}`);
-    return { InstanceOrg };
-  };
-  new Function("exports", "require", js)(exports, requireStub);
-  return seen;
-}
 
 describe("renderStackConfig", () => {
   it("writes what the default program reads back as the same orgs", () => {
