@@ -43,78 +43,63 @@ async function generate(sim: () => Simulator, argv: string[]): Promise<string> {
   }
 }
 
+/**
+ * The two steps after an import, on a stack of its own: `up` adopts what `declare` generated
+ * with no write, then `preview` shows no change.
+ */
+function adoptionSuite(sim: () => Simulator, declare: () => Promise<ProgramSpec>): void {
+  const stack = useEngineStack(sim, useSourceTreeProgram());
+  let spec: ProgramSpec;
+
+  it(
+    "is adopted by up with no POST and no PATCH",
+    async () => {
+      spec = await declare();
+      expect(Object.keys(spec.orgs)).toHaveLength(EXISTING.length);
+      const { resourceChanges } = await stack().up(spec);
+      expect(resourceChanges).toEqual({ create: EXISTING.length + 1 });
+      expect(writesSeen(sim())).toEqual([]);
+    },
+    ENGINE_TIMEOUT,
+  );
+
+  it(
+    "previews no change afterwards",
+    async () => {
+      expect(await stack().preview(spec)).toEqual({ same: EXISTING.length + 1 });
+      expect(writesSeen(sim())).toEqual([]);
+    },
+    ENGINE_TIMEOUT,
+  );
+}
+
 describeEngine("pulumi-losant import, then the Pulumi engine", () => {
   const sim = useSimulator();
-  const program = useSourceTreeProgram();
 
   beforeAll(async () => {
     for (const body of EXISTING) await createOrg(sim(), body);
   });
 
-  describe("the TypeScript module", () => {
-    const stack = useEngineStack(sim, program);
-    let spec: ProgramSpec;
-
-    it(
-      "is adopted by up with no POST and no PATCH",
-      async () => {
-        const source = await generate(sim, ["--instance-id", sim().instanceId, "--format", "ts"]);
-        const declared = declaredBy(source);
-        expect(declared).toHaveLength(EXISTING.length);
-        spec = { orgs: Object.fromEntries(declared) as Record<string, InstanceOrgArgs> };
-        const { resourceChanges } = await stack().up(spec);
-        expect(resourceChanges).toEqual({ create: EXISTING.length + 1 });
-        expect(writesSeen(sim())).toEqual([]);
-      },
-      ENGINE_TIMEOUT,
-    );
-
-    it(
-      "previews no change afterwards",
-      async () => {
-        expect(await stack().preview(spec)).toEqual({ same: EXISTING.length + 1 });
-        expect(writesSeen(sim())).toEqual([]);
-      },
-      ENGINE_TIMEOUT,
-    );
+  describe("the TypeScript module, default fields", () => {
+    adoptionSuite(sim, async () => {
+      const source = await generate(sim, ["--instance-id", sim().instanceId, "--format", "ts"]);
+      return { orgs: Object.fromEntries(declaredBy(source)) as Record<string, InstanceOrgArgs> };
+    });
   });
 
-  describe("the default program's stack config", () => {
-    const stack = useEngineStack(sim, program);
-    let spec: ProgramSpec;
-
-    it(
-      "is adopted by up with no POST and no PATCH, with every field",
-      async () => {
-        const argv = ["--instance-id", sim().instanceId, "--stack", "dev", "--fields", "all"];
-        const config = (yaml.load(await generate(sim, argv)) as { config: Record<string, never> })
-          .config;
-        const settings = readSettings({
-          instanceId: config["losant-orgs:instanceId"],
-          orgs: config["losant-orgs:orgs"],
-        });
-        spec = {
-          orgs: Object.fromEntries(
-            settings.orgs.map(({ resource, args }) => [
-              resource,
-              { ...args, instanceId: settings.instanceId },
-            ]),
-          ),
-        };
-        const { resourceChanges } = await stack().up(spec);
-        expect(resourceChanges).toEqual({ create: EXISTING.length + 1 });
-        expect(writesSeen(sim())).toEqual([]);
-      },
-      ENGINE_TIMEOUT,
-    );
-
-    it(
-      "previews no change afterwards",
-      async () => {
-        expect(await stack().preview(spec)).toEqual({ same: EXISTING.length + 1 });
-        expect(writesSeen(sim())).toEqual([]);
-      },
-      ENGINE_TIMEOUT,
-    );
+  describe("the default program's stack config, every field", () => {
+    adoptionSuite(sim, async () => {
+      const argv = ["--instance-id", sim().instanceId, "--stack", "dev", "--fields", "all"];
+      const document = yaml.load(await generate(sim, argv)) as { config: Record<string, never> };
+      const settings = readSettings({
+        instanceId: document.config["losant-orgs:instanceId"],
+        orgs: document.config["losant-orgs:orgs"],
+      });
+      const orgs = settings.orgs.map(({ resource, args }) => [
+        resource,
+        { ...args, instanceId: settings.instanceId },
+      ]);
+      return { orgs: Object.fromEntries(orgs) };
+    });
   });
 });
