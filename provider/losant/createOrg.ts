@@ -1,6 +1,6 @@
 import { LosantApiError } from "./errors";
 import { orgsPath, summaryQuery } from "./paths";
-import type { ListOrgsQuery, SummaryOptions } from "./queries";
+import type { AdvancedOrgQuery, ListOrgsQuery, SummaryOptions } from "./queries";
 import type { ApiRequest } from "./request";
 import type { InstanceOrg, InstanceOrgPost, InstanceOrgs } from "./types.generated";
 
@@ -52,7 +52,8 @@ export function createOrgRequest(
 
 /**
  * The orgs named exactly `name` created at or after `since`, newest first. The exact match is
- * the list's `query` (a glob `filter` could not match a name holding `*`, `?` or `[`); the
+ * the list's `query` (a glob `filter` could not match a name holding `*`, `?` or `[`). A server
+ * may store the name trimmed, so the trimmed name matches too (see {@link storedNames}); the
  * comparisons here still hold if a server ignored it. The date is compared here rather than in
  * the query, whose date semantics the documentation does not settle; newest first, the pages
  * stop at the first org older than `since`, or at a second match, which is already ambiguous.
@@ -66,7 +67,7 @@ async function findCreatedSince(
   const found: InstanceOrg[] = [];
   for (let page = 0; ; page++) {
     const result = await listOrgs({
-      query: { name: { $eq: name } },
+      query: exactNameQuery(name),
       sortField: "creationDate",
       sortDirection: "desc",
       page,
@@ -75,10 +76,25 @@ async function findCreatedSince(
     });
     const items = (result.items ?? []) as InstanceOrg[];
     const recent = items.filter((org) => createdAt(org) >= since);
-    found.push(...recent.filter((org) => org.name === name));
+    found.push(...recent.filter((org) => storedNames(name).includes(org.name ?? "")));
     const olderReached = recent.length < items.length;
     if (items.length < LOOKUP_PAGE_SIZE || olderReached || found.length > 1) return found;
   }
+}
+
+/**
+ * The names under which a server may have stored `name`: as sent, or trimmed (the Losant
+ * documentation does not say whether it trims; a lookup missing the trimmed form would create
+ * the org a second time).
+ */
+export function storedNames(name: string): string[] {
+  return name.trim() === name ? [name] : [name, name.trim()];
+}
+
+/** The list query matching exactly the names under which `name` may be stored. */
+export function exactNameQuery(name: string): AdvancedOrgQuery {
+  const [only, ...more] = storedNames(name).map((stored) => ({ name: { $eq: stored } }));
+  return more.length === 0 ? only : { $or: [only, ...more] };
 }
 
 function createdAt(org: InstanceOrg): number {

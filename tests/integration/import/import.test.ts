@@ -56,12 +56,12 @@ function stackOrgs(file: string): Array<Record<string, unknown>> {
 
 describe("yaml", () => {
   it("declares every org of the instance, read across pages, with orgId and the default fields", async () => {
-    const bodies = Array.from({ length: 230 }, (_, i) => ({ name: `org ${i}` }));
+    const bodies = Array.from({ length: 201 }, (_, i) => ({ name: `org ${i}` }));
     const instanceId = await instanceWith(bodies);
     await runImport(["--instance-id", instanceId, "--stack", "dev"], io());
 
     const entries = stackOrgs(path.join(cwd, "Pulumi.dev.yaml"));
-    expect(entries).toHaveLength(230);
+    expect(entries).toHaveLength(201);
     const held = sim().orgs(instanceId);
     const first = held.find((org) => org.name === "org 0")!;
     expect(entries.find((entry) => entry.orgId === first.id)).toEqual({

@@ -175,4 +175,14 @@ describe("createOrg", () => {
     await expect(result).resolves.toEqual(org());
     expect(requestLines(calls)).toEqual([POST, LOOKUP, POST]);
   });
+
+  it("matches the trimmed name too, as a server may store the name trimmed", async () => {
+    const trimmed = org({ id: ID_A, name: "Acme", creationDate: afterSend });
+    const fake = fakeClient([busy, reply(200, orgList([trimmed]))]);
+    const result = fake.client.createOrg(INSTANCE_ID, { name: " Acme " });
+    await expect(result).resolves.toEqual(trimmed);
+    expect(JSON.parse(fake.calls[1].query.query)).toEqual({
+      $or: [{ name: { $eq: " Acme " } }, { name: { $eq: "Acme" } }],
+    });
+  });
 });
