@@ -53,7 +53,7 @@ export interface LosantClientOptions {
   /** Injected clock, ms since the epoch. */
   now?: () => number;
   /**
-   * The rate-limit pause this client honours and sets; default: the one every client of the
+   * The rate-limit pace this client follows and teaches; default: the one every client of the
    * same URL shares in this process. Injected so tests do not share it.
    */
   rateGate?: RateGate;

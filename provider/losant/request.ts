@@ -1,6 +1,6 @@
 import { LosantApiError } from "./errors";
 import type { FetchResponse, ResolvedClientOptions } from "./options";
-import { passGate, pauseGate } from "./rateGate";
+import { gateRateLimited, gateSucceeded, passGate } from "./rateGate";
 import { backoffDelay, isRetryable, parseRetryAfter } from "./retry";
 import { ACTION_SCOPES, type LosantAction } from "./scopes";
 import { leftNothingApplied } from "./statuses";
@@ -33,9 +33,9 @@ const ACCEPT_VERSION = "^1.30.0";
 /**
  * Sends one API call, retrying what is safe to retry (see `retry.ts`) within the overall
  * deadline, each attempt under its own timeout. This is the client's one retry loop. Every
- * attempt first passes the rate gate (see `rateGate.ts`), which a 429 closes for all requests
- * to the same API until its `Retry-After` (or backoff) has passed; 429s count against the
- * deadline, not against `retries`.
+ * attempt first passes the rate gate (see `rateGate.ts`) that all requests to the same API in
+ * the process share, and which learns a pace from 429s; 429s count against the deadline, not
+ * against `retries`.
  *
  * @returns the parsed JSON body of the 2xx response, or what `request.settle` found
  * @throws LosantApiError for any non-2xx answer, network failure or timeout that is final,
@@ -63,7 +63,10 @@ export async function sendRequest<T>(
     const result = await attemptOnce(options, url, { method: request.method, headers, body });
     const success = "text" in result && result.status >= 200 && result.status < 300;
     const parsed = success ? parseSuccess<T>(request, result.text, attempt) : undefined;
-    if (parsed !== undefined && "value" in parsed) return parsed.value;
+    if (parsed !== undefined && "value" in parsed) {
+      gateSucceeded(options.rateGate, options.now());
+      return parsed.value;
+    }
     const error = parsed?.error ?? toError(request, result, attempt, options.now(), options.token);
     let retryable =
       parsed === undefined &&
@@ -79,8 +82,8 @@ export async function sendRequest<T>(
     const rateLimited = error.status === 429;
     const delay = backoffDelay(attempt, options.retry, options.random, error.retryAfterMs);
     const now = options.now();
-    // The limit is the API's, not this call's: others hold off even if this call gives up.
-    if (rateLimited) pauseGate(options.rateGate, now + delay);
+    // The limit is the API's, not this call's: the gate learns from it even if this call gives up.
+    if (rateLimited) gateRateLimited(options.rateGate, sentAt, now, error.retryAfterMs);
     else failures++;
     if (!retryable || failures > options.retry.retries) throw error;
     if (now + delay - started > options.retry.deadlineMs) throw error;

@@ -1,21 +1,27 @@
-// Guards the process-wide rate-limit gate: a stack's creates all run in one provider process,
-// each through its own client, against one server-side rate limit. A 429 must hold back every
-// request to that API until the server's Retry-After, release the held ones spread by jitter,
-// and never turn a long queue into errors by counting 429s as failed retries.
+// Guards the process-wide rate gate: a stack's creates all run in one provider process, each
+// through its own client, against one server-side rate limit. The gate must learn a pace from
+// 429s that every request follows, keep probing for a faster one, pause everyone for a long
+// Retry-After but not for one that is only rounded up to a second, and never turn a long queue
+// into errors by counting 429s as failed retries.
 import { LosantClient } from "../../../provider/losant/client";
 import type { LosantClientOptions } from "../../../provider/losant/options";
-import { sharedRateGate, type RateGate } from "../../../provider/losant/rateGate";
 import {
+  gateRateLimited,
+  gateSucceeded,
+  newRateGate,
+  passGate,
+  sharedRateGate,
+  type RateGate,
+} from "../../../provider/losant/rateGate";
+import {
+  BASE_URL,
   INSTANCE_ID,
   ORG_ID,
-  ORG_PATH,
-  BASE_URL,
   T0,
   apiError,
   fakeFetch,
   org,
   reply,
-  requestLines,
   type Answer,
 } from "./fakeFetch";
 
@@ -24,96 +30,123 @@ function tooMany(retryAfter?: string): Answer {
   return apiError(429, "TooManyRequests", "slow down", headers);
 }
 
-/** What clients of one process share in these tests: a fake clock, a sleep log, a gate. */
-function process({ random = 0.5, gate = { pausedUntil: 0 } as RateGate | undefined } = {}) {
-  const clock = { now: T0 };
-  const sleeps: Array<[string, number]> = [];
-  /** A client of this process named `label`, whose own server plays `answers`. */
-  const client = (label: string, answers: Answer[], options: Partial<LosantClientOptions> = {}) => {
-    const fake = fakeFetch(answers);
-    const instance = new LosantClient({
-      token: "t",
-      url: BASE_URL,
-      fetch: fake.fetch,
-      sleep: async (ms) => {
-        sleeps.push([label, ms]);
-        clock.now += ms;
-      },
-      random: () => random,
-      now: () => clock.now,
-      ...(gate === undefined ? {} : { rateGate: gate }),
-      ...options,
-    });
-    return { client: instance, calls: fake.calls };
+/** A fake clock whose sleeps are recorded and move it. */
+function fakeClock(random = 0) {
+  const clock = {
+    time: T0,
+    sleeps: [] as number[],
+    now: () => clock.time,
+    sleep: async (ms: number) => {
+      clock.sleeps.push(ms);
+      clock.time += ms;
+    },
+    random: () => random,
   };
-  return { client, clock, sleeps, gate };
+  return clock;
 }
 
-/** Gives up at once, having seen the answer: it sets the gate without waiting itself. */
-const noWait = { retry: { deadlineMs: 0 } };
+/** A gate that saw `n` successes spread over the last second before T0. */
+function gateAfter(n: number): RateGate {
+  const gate = newRateGate();
+  for (let i = n; i > 0; i--) gateSucceeded(gate, T0 - i * (900 / n));
+  return gate;
+}
 
-describe("a 429 with Retry-After", () => {
-  it("holds another client's next request until then, plus a jitter of 5% at most", async () => {
-    const { client, sleeps } = process({ random: 0.5 });
-    const a = client("a", [tooMany("2")], noWait);
-    const b = client("b", [reply(200, org())]);
-    await expect(a.client.getOrg(INSTANCE_ID, ORG_ID)).rejects.toMatchObject({ status: 429 });
-    await b.client.getOrg(INSTANCE_ID, ORG_ID);
-    // random 0.5: b waits the 2000 ms, plus 0.5 * 5% of them.
-    expect(sleeps).toEqual([["b", 2050]]);
-    expect(requestLines(b.calls)).toEqual([`GET ${ORG_PATH}`]);
+describe("pacing", () => {
+  it("starts on the first 429 at the rate that succeeded over the last second", () => {
+    const gate = gateAfter(8);
+    gateRateLimited(gate, T0, T0, 1000);
+    expect(gate.interval).toBe(125);
   });
 
-  it("holds the others only for what is left of the pause", async () => {
-    const { client, clock, sleeps } = process({ random: 0 });
-    await client("a", [tooMany("3")], noWait)
-      .client.getOrg(INSTANCE_ID, ORG_ID)
-      .catch(() => undefined);
-    clock.now += 1000;
-    await client("b", [reply(200, org())]).client.getOrg(INSTANCE_ID, ORG_ID);
-    expect(sleeps).toEqual([["b", 2000]]);
+  it("gives each request its own slot, one interval apart", async () => {
+    const gate = gateAfter(4);
+    gateRateLimited(gate, T0, T0, undefined);
+    const clock = fakeClock();
+    await passGate(gate, clock);
+    await passGate(gate, clock);
+    await passGate(gate, clock);
+    expect(clock.sleeps).toEqual([250, 250]);
   });
 
-  it("lets the client that got it wait exactly the Retry-After, then pass", async () => {
-    const { client, sleeps } = process({ random: 0.5 });
-    const a = client("a", [tooMany("2"), reply(200, org())]);
-    await a.client.getOrg(INSTANCE_ID, ORG_ID);
-    expect(sleeps).toEqual([["a", 2000]]);
+  it("widens by a quarter on a later 429, at most once a second", () => {
+    const gate = gateAfter(4);
+    gateRateLimited(gate, T0, T0, undefined);
+    gateRateLimited(gate, T0 + 10, T0 + 500, undefined);
+    expect(gate.interval).toBe(250);
+    gateRateLimited(gate, T0 + 10, T0 + 1000, undefined);
+    expect(gate.interval).toBe(312.5);
+  });
+
+  it("does not widen for a 429 to a request sent before the last widening", () => {
+    const gate = gateAfter(4);
+    gateRateLimited(gate, T0, T0, undefined);
+    gateRateLimited(gate, T0 - 1, T0 + 3000, undefined);
+    expect(gate.interval).toBe(250);
+  });
+
+  it("narrows by 3% on each success, and stops pacing below 2 ms", () => {
+    const gate = gateAfter(4);
+    gateRateLimited(gate, T0, T0, undefined);
+    gateSucceeded(gate, T0 + 1);
+    expect(gate.interval).toBeCloseTo(242.5);
+    gate.interval = 2;
+    gateSucceeded(gate, T0 + 2);
+    expect(gate.interval).toBe(0);
   });
 });
 
-describe("a 429 without Retry-After", () => {
-  it("pauses the gate for the jittered backoff", async () => {
-    const { client, gate } = process({ random: 0.5 });
-    await client("a", [tooMany()], noWait)
-      .client.getOrg(INSTANCE_ID, ORG_ID)
-      .catch(() => undefined);
-    // The first backoff ceiling is minDelayMs (250); random 0.5 gives 125.
-    expect(gate?.pausedUntil).toBe(T0 + 125);
+describe("Retry-After", () => {
+  it("of one second pauses no one else: it may only be 100 ms rounded up", async () => {
+    const gate = newRateGate();
+    gateRateLimited(gate, T0, T0, 1000);
+    expect(gate.pausedUntil).toBe(T0);
+  });
+
+  it("longer pauses every request until a second before it ends, plus up to 5% jitter", async () => {
+    const gate = newRateGate();
+    gateRateLimited(gate, T0, T0, 5000);
+    gate.interval = 0;
+    const clock = fakeClock(0.5);
+    await passGate(gate, clock);
+    expect(clock.sleeps).toEqual([4000 + 100]);
+  });
+
+  it("is waited in full by the request that got it", async () => {
+    const clock = fakeClock();
+    const client = new LosantClient({
+      token: "t",
+      url: BASE_URL,
+      fetch: fakeFetch([tooMany("3"), reply(200, org())]).fetch,
+      ...clock,
+      rateGate: newRateGate(),
+    });
+    await client.getOrg(INSTANCE_ID, ORG_ID);
+    expect(clock.sleeps[0]).toBe(3000);
   });
 });
 
 describe("the retry budget", () => {
+  const paced = (answers: Answer[], options: Partial<LosantClientOptions>) =>
+    new LosantClient({
+      token: "t",
+      url: BASE_URL,
+      fetch: fakeFetch(answers).fetch,
+      ...fakeClock(),
+      rateGate: newRateGate(),
+      ...options,
+    });
+
   it("does not count 429s: a call paced more often than `retries` still succeeds", async () => {
-    const { client } = process();
     const answers = [tooMany("1"), tooMany("1"), tooMany("1"), reply(200, org())];
-    const a = client("a", answers, { retry: { retries: 1 } });
-    await expect(a.client.getOrg(INSTANCE_ID, ORG_ID)).resolves.toEqual(org());
-    expect(a.calls).toHaveLength(4);
+    const client = paced(answers, { retry: { retries: 1 } });
+    await expect(client.getOrg(INSTANCE_ID, ORG_ID)).resolves.toEqual(org());
   });
 
   it("still ends a paced call when the next wait would pass its deadline", async () => {
-    const { client, sleeps } = process();
     const answers = [tooMany("1"), tooMany("1"), tooMany("1"), reply(200, org())];
-    const a = client("a", answers, { retry: { deadlineMs: 2500 } });
-    await expect(a.client.getOrg(INSTANCE_ID, ORG_ID)).rejects.toMatchObject({
-      status: 429,
-      attempts: 3,
-    });
-    expect(sleeps).toEqual([
-      ["a", 1000],
-      ["a", 1000],
-    ]);
+    const client = paced(answers, { retry: { deadlineMs: 2500 } });
+    await expect(client.getOrg(INSTANCE_ID, ORG_ID)).rejects.toMatchObject({ status: 429 });
   });
 });
 
@@ -124,13 +157,13 @@ describe("the shared gate", () => {
     expect(sharedRateGate(url)).not.toBe(sharedRateGate("https://gate-other.example.test"));
   });
 
-  it("is what clients of the same URL use when none is injected", async () => {
-    const { client, sleeps } = process({ random: 0, gate: undefined });
+  it("is what a client uses when none is injected, so a 429 to one paces another", async () => {
     const url = "https://gate-default.example.test";
-    await client("a", [tooMany("4")], { ...noWait, url })
-      .client.getOrg(INSTANCE_ID, ORG_ID)
-      .catch(() => undefined);
-    await client("b", [reply(200, org())], { url }).client.getOrg(INSTANCE_ID, ORG_ID);
-    expect(sleeps).toEqual([["b", 4000]]);
+    const clock = fakeClock();
+    const client = (answers: Answer[]) =>
+      new LosantClient({ token: "t", url, fetch: fakeFetch(answers).fetch, ...clock });
+    await client([reply(200, org()), reply(200, org())]).getOrg(INSTANCE_ID, ORG_ID);
+    await client([tooMany(), reply(200, org())]).getOrg(INSTANCE_ID, ORG_ID);
+    expect(sharedRateGate(url).interval).toBeGreaterThan(0);
   });
 });
