@@ -1,64 +1,64 @@
 #!/usr/bin/env node
 /**
- * `pulumi-losant`, the package's command: dispatches to a subcommand. Errors are printed as one
- * line a user can act on (never a stack trace, never the token) with a non-zero exit code.
+ * `pulumi-losant`: the package's command line, one subcommand per task. Each subcommand is a
+ * module exporting a `run(argv, io)` that returns its exit code; add one to {@link COMMANDS}.
  */
-import { isLosantApiError, isLosantConfigError } from "../provider/losant";
-import { ImportError, runImport, runPulumi } from "./import";
+import { runImportCommand } from "./import";
+import { processIo, type CommandIo } from "./io";
+import { runProbe } from "./probe";
 
-const USAGE = `Usage: pulumi-losant <command> [options]
+/** One subcommand. */
+export interface Command {
+  /** One line for the usage text. */
+  summary: string;
+  /** Runs it with the arguments after its name. @returns the exit code */
+  run(argv: readonly string[], io: CommandIo): Promise<number>;
+}
 
-Commands:
-  import    write declarations that adopt the existing orgs of an instance
-            (pulumi-losant import --help)
-`;
+/** The subcommands by name. */
+export const COMMANDS: Record<string, Command> = {
+  import: {
+    summary: "write declarations that adopt the existing orgs of an instance",
+    run: (argv, io) => runImportCommand(argv, io),
+  },
+  probe: {
+    summary: "check how a Losant instance answers, and which simulator profile it matches",
+    run: async (argv, io) => (await runProbe(argv, io)).exitCode,
+  },
+};
+
+/** The `pulumi-losant --help` text. */
+export function usage(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((name) => name.length));
+  const lines = names.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name].summary}`);
+  return `Usage: pulumi-losant <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun pulumi-losant <command> --help for its options.\n`;
+}
 
 /**
- * Runs the command line `argv` (without `node` and the script).
- *
- * @returns the process's exit code
+ * Dispatches to a subcommand.
+ * @returns the exit code: the subcommand's, 0 for help, 2 for an unknown command.
  */
-export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case "import":
-        await runImport(rest, {
-          env: process.env,
-          cwd: process.cwd(),
-          pulumi: runPulumi,
-          print: (line) => process.stdout.write(`${line}\n`),
-        });
-        return 0;
-      case undefined:
-      case "help":
-      case "--help":
-      case "-h":
-        process.stdout.write(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        process.stderr.write(`pulumi-losant: unknown command "${command}"\n${USAGE}`);
-        return 2;
-    }
-  } catch (err) {
-    if (err instanceof ImportError) {
-      process.stderr.write(`pulumi-losant ${command}: ${err.message}\n`);
-      return err.exitCode;
-    }
-    if (isLosantApiError(err) || isLosantConfigError(err)) {
-      process.stderr.write(`pulumi-losant ${command}: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h") {
+    io.write(usage());
+    return name === undefined ? 2 : 0;
   }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.error(`pulumi-losant: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest, io);
 }
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      process.stderr.write(`pulumi-losant: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exitCode = 1;
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`pulumi-losant: ${(error as Error).message}\n`);
+      process.exit(2);
     },
   );
 }
