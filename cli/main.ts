@@ -3,6 +3,7 @@
  * `pulumi-losant`: the package's command line, one subcommand per task. Each subcommand is a
  * module exporting a `run(argv, io)` that returns its exit code; add one to {@link COMMANDS}.
  */
+import { runImportCommand } from "./import";
 import { processIo, type CommandIo } from "./io";
 import { runProbe } from "./probe";
 
@@ -16,6 +17,10 @@ export interface Command {
 
 /** The subcommands by name. */
 export const COMMANDS: Record<string, Command> = {
+  import: {
+    summary: "write declarations that adopt the existing orgs of an instance",
+    run: (argv, io) => runImportCommand(argv, io),
+  },
   probe: {
     summary: "check how a Losant instance answers, and which simulator profile it matches",
     run: async (argv, io) => (await runProbe(argv, io)).exitCode,

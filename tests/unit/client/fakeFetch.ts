@@ -7,6 +7,7 @@
  */
 import { LosantClient } from "../../../provider/losant/client";
 import { LosantApiError } from "../../../provider/losant/errors";
+import { newRateGate } from "../../../provider/losant/rateGate";
 import type {
   FetchInit,
   FetchLike,
@@ -151,6 +152,8 @@ export function fakeClient(
     },
     random: () => 0.5,
     now: () => clock.now,
+    // Its own gate: the process-wide one would carry one test's pause into the next.
+    rateGate: newRateGate(),
     ...options,
   });
   return { client, calls, sleeps, clock };
