@@ -13,6 +13,7 @@ const crypto = require("node:crypto");
 const { PULUMI_VERSION } = require("./constants.js");
 const { installLauncher } = require("./launcher.js");
 const { isExecutableFile, findOnPath } = require("./locate.js");
+const { LANGUAGE_HOST } = require("./goMod.js");
 
 /** The manifest a build writes into its root: versions, replaces, commit, plugin status. */
 const MANIFEST = "pulumi-losant.json";
@@ -34,7 +35,8 @@ function cacheBaseDir(env = process.env) {
  * @property {boolean} languagePlugin Whether `bin/pulumi-language-nodejs` is there now (the
  *   folder is checked, not the file's word).
  * @property {string} [languagePluginError]
- * @property {string} [pkgCommit] The commit of the pkg tag, for the language plugin.
+ * @property {string} [languagePluginVersion] The sdk release the host was built from.
+ * @property {string} [pkgCommit] The commit of the pkg tag the CLI was built from.
  * @property {string[]} [replaces] The replace lines the build used.
  */
 
@@ -53,14 +55,15 @@ function readCache(root) {
   } catch {
     // a hand-made cache without a manifest: trust the directory's version
   }
-  const languagePlugin = isExecutableFile(path.join(bin, "pulumi-language-nodejs"));
+  // Built here or placed by hand: an executable host in bin/ counts as cached.
+  const languagePlugin = isExecutableFile(path.join(bin, LANGUAGE_HOST));
   return {
     ...manifest,
     version: manifest.version || PULUMI_VERSION,
     languagePlugin,
     languagePluginError: languagePlugin
       ? undefined
-      : manifest.languagePluginError || "pulumi-language-nodejs is not in the cache",
+      : manifest.languagePluginError || `${LANGUAGE_HOST} is not in the cache`,
   };
 }
 
@@ -97,6 +100,7 @@ function cachedResult(root, manifest, source) {
     version: manifest.version,
     source,
     languagePlugin: manifest.languagePlugin,
+    languagePluginPath: manifest.languagePlugin ? path.join(binDir, LANGUAGE_HOST) : undefined,
     languagePluginError: manifest.languagePlugin ? undefined : manifest.languagePluginError,
   };
 }
@@ -104,7 +108,8 @@ function cachedResult(root, manifest, source) {
 /**
  * Gives a `pulumi` from PATH a root of its own in the cache, `from-path-<hash of its real
  * path>/bin`, with symlinks to it and to the `pulumi-language-nodejs` beside it (or on PATH)
- * if there is one, and the launcher.
+ * if there is one, and the launcher. Without one there, a host built into that bin dir earlier
+ * (a regular file, not a link) is kept.
  * @param {string} base The cache folder (see {@link cacheBaseDir}).
  * @param {{ path: string, real: string, version: string }} found From findPulumiOnPath.
  * @returns {object} an EnsurePulumiResult (see ensure.js) without `seconds`, source "path"
@@ -118,13 +123,14 @@ function linkPathInstall(base, found) {
   ensureSymlink(path.join(binDir, "pulumi"), found.real);
 
   const language = [
-    path.join(path.dirname(found.real), "pulumi-language-nodejs"),
-    path.join(path.dirname(found.path), "pulumi-language-nodejs"),
-    findOnPath("pulumi-language-nodejs", process.env.PATH),
+    path.join(path.dirname(found.real), LANGUAGE_HOST),
+    path.join(path.dirname(found.path), LANGUAGE_HOST),
+    findOnPath(LANGUAGE_HOST, process.env.PATH),
   ].find((p) => p && isExecutableFile(p));
-  const languageLink = path.join(binDir, "pulumi-language-nodejs");
+  const languageLink = path.join(binDir, LANGUAGE_HOST);
+  const built = !language && isBuiltFile(languageLink);
   if (language) ensureSymlink(languageLink, fs.realpathSync(language));
-  else fs.rmSync(languageLink, { force: true });
+  else if (!built) fs.rmSync(languageLink, { force: true });
 
   installLauncher(binDir);
   return {
@@ -133,11 +139,22 @@ function linkPathInstall(base, found) {
     pulumiPath: path.join(binDir, "pulumi"),
     version: found.version,
     source: "path",
-    languagePlugin: !!language,
-    languagePluginError: language
-      ? undefined
-      : `pulumi-language-nodejs was found neither beside ${found.real} nor on PATH`,
+    languagePlugin: !!language || built,
+    languagePluginPath: language || built ? languageLink : undefined,
+    languagePluginError:
+      language || built
+        ? undefined
+        : `${LANGUAGE_HOST} was found neither beside ${found.real} nor on PATH`,
   };
+}
+
+/** Whether `file` is an executable regular file itself, not a symlink to one. */
+function isBuiltFile(file) {
+  try {
+    return !fs.lstatSync(file).isSymbolicLink() && isExecutableFile(file);
+  } catch {
+    return false;
+  }
 }
 
 function ensureSymlink(link, target) {

@@ -6,14 +6,16 @@
  * Order: a `pulumi` on PATH at least MIN_PULUMI_VERSION; else a per-version user-level cache;
  * else a build from the Go module proxy into that cache (minutes, once per machine). The
  * result always has one `root` whose `bin/` holds `pulumi`, the dynamic provider launcher
- * `pulumi-resource-pulumi-nodejs` and, when it could be had, `pulumi-language-nodejs`: pass it
- * to the Automation API as `PulumiCommand.get({ root })`.
+ * `pulumi-resource-pulumi-nodejs` and, when it could be had, `pulumi-language-nodejs` (the one
+ * beside a `pulumi` from PATH, else built from an older sdk release on request): pass it to the
+ * Automation API as `PulumiCommand.get({ root })`.
  *
  * This is the public entry; the pieces live beside it, one concern a module (README.md's
  * file table says which holds what).
  *
  * Plain CommonJS with Node built-ins only: it runs before `npm run build`.
- * Usage as a script: `node scripts/pulumi/ensure.js [--json] [--require-language-plugin]`.
+ * Usage as a script: `node scripts/pulumi/ensure.js [--json] [--require-language-plugin]`; the
+ * script also provides the language host.
  */
 
 const fs = require("node:fs");
@@ -23,14 +25,17 @@ const { cacheBaseDir, readCache, cachedResult, linkPathInstall } = require("./ca
 const { findPulumiOnPath, compareVersions } = require("./locate.js");
 const { withLock } = require("./lock.js");
 const { buildIntoCache } = require("./build.js");
-const { addLanguagePlugin } = require("./languagePlugin.js");
+const { addLanguageHost } = require("./languageHost.js");
 const { cleanUpOnInterrupt } = require("./interrupt.js");
 
 /**
  * @typedef {object} EnsurePulumiOptions
  * @property {(line: string) => void} [log] Receives progress lines (default: stderr).
- * @property {boolean} [requireLanguagePlugin] Fail unless `pulumi-language-nodejs` is
- *   available too (needed only by a plain `pulumi preview`/`up` in a project directory).
+ * @property {boolean} [languageHost] Provide `pulumi-language-nodejs` too (needed only by a
+ *   plain `pulumi preview`/`up` in a project directory): build it when missing, under the
+ *   build lock; a failed build is reported in `languagePluginError`, not thrown.
+ * @property {boolean} [requireLanguagePlugin] Like `languageHost`, but fail unless the host is
+ *   available afterwards.
  */
 
 /**
@@ -41,6 +46,7 @@ const { cleanUpOnInterrupt } = require("./interrupt.js");
  * @property {string} version The CLI's version without a leading `v`, e.g. `3.248.0`.
  * @property {"path" | "cache" | "built"} source Where the CLI came from on this call.
  * @property {boolean} languagePlugin Whether `<binDir>/pulumi-language-nodejs` exists.
+ * @property {string} [languagePluginPath] `<binDir>/pulumi-language-nodejs`, when it exists.
  * @property {string} [languagePluginError] Why the language plugin is missing, if it is.
  * @property {number} seconds Time this call took.
  */
@@ -58,6 +64,7 @@ async function ensurePulumi(options = {}) {
   const started = Date.now();
   const log = options.log || ((line) => process.stderr.write(`${line}\n`));
   const requireLanguagePlugin = !!options.requireLanguagePlugin;
+  const languageHost = requireLanguagePlugin || !!options.languageHost;
   const env = process.env;
   const base = cacheBaseDir(env);
   fs.mkdirSync(base, { recursive: true });
@@ -66,7 +73,16 @@ async function ensurePulumi(options = {}) {
   if (!isTrue(env.PULUMI_LOSANT_SKIP_PATH)) {
     const found = await findPulumiOnPath(env.PATH, base);
     if (found && compareVersions(found.version, MIN_PULUMI_VERSION) >= 0) {
-      const result = linkPathInstall(base, found);
+      let result = linkPathInstall(base, found);
+      if (languageHost && !result.languagePlugin) {
+        await withLock(`${result.root}.lock`, log, async () => {
+          const linked = linkPathInstall(base, found);
+          if (!linked.languagePlugin) {
+            await addLanguageHost(linked.root, { version: found.version }, log);
+          }
+        });
+        result = linkPathInstall(base, found);
+      }
       return finish(result, started, requireLanguagePlugin);
     }
     if (found) {
@@ -81,15 +97,16 @@ async function ensurePulumi(options = {}) {
   let manifest = readCache(root);
   /** @type {"cache" | "built"} */
   let source = "cache";
-  if (!manifest || (requireLanguagePlugin && !manifest.languagePlugin)) {
-    await withLock(path.join(base, `pulumi-v${PULUMI_VERSION}.lock`), log, async () => {
+  if (!manifest || (languageHost && !manifest.languagePlugin)) {
+    await withLock(`${root}.lock`, log, async () => {
       // Read again under the lock: the process we waited for may have built it meanwhile.
       manifest = readCache(root);
       if (!manifest) {
         manifest = await buildIntoCache(base, root, log, tooOld);
         source = "built";
-      } else if (requireLanguagePlugin && !manifest.languagePlugin) {
-        manifest = await addLanguagePlugin(root, manifest, log);
+      }
+      if (languageHost && !manifest.languagePlugin) {
+        manifest = await addLanguageHost(root, manifest, log);
       }
     });
   }
@@ -124,6 +141,18 @@ async function findPulumi() {
 }
 
 /**
+ * The `pulumi-language-nodejs` a plain `pulumi preview` in a project folder would use: the one
+ * beside the CLI that {@link findPulumi} finds. Never builds (see `npm run pulumi:ensure`).
+ * @returns {Promise<string | undefined>} its path in the CLI's bin dir (put that dir first on
+ *   PATH, see {@link pulumiEnv}), or undefined when there is no CLI or no host beside it
+ * @throws {Error} (rejects) only from the file system, as findPulumi does
+ */
+async function findLanguageHost() {
+  const found = await findPulumi();
+  return found && found.languagePluginPath;
+}
+
+/**
  * An environment for spawning `pulumi` directly: the result's bin dir first on PATH (so the
  * CLI finds the launcher and the language plugin), node's own folder on PATH, and the update
  * check off unless the caller says otherwise.
@@ -152,6 +181,7 @@ function isTrue(value) {
 function finish(result, started, requireLanguagePlugin) {
   const out = { ...result, seconds: Math.round((Date.now() - started) / 100) / 10 };
   if (out.languagePluginError === undefined) delete out.languagePluginError;
+  if (out.languagePluginPath === undefined) delete out.languagePluginPath;
   if (requireLanguagePlugin && !out.languagePlugin) {
     throw new Error(
       `pulumi-language-nodejs is required but not available: ${out.languagePluginError}`,
@@ -168,7 +198,9 @@ async function main(argv) {
     process.stdout.write(
       "Usage: node scripts/pulumi/ensure.js [--json] [--require-language-plugin]\n" +
         `Finds a Pulumi CLI >= v${MIN_PULUMI_VERSION} on PATH, or builds v${PULUMI_VERSION} with Go into\n` +
-        `${path.join(cacheBaseDir(), `pulumi-v${PULUMI_VERSION}`)} (see scripts/pulumi/README.md).\n`,
+        `${path.join(cacheBaseDir(), `pulumi-v${PULUMI_VERSION}`)} (see scripts/pulumi/README.md), and\n` +
+        "pulumi-language-nodejs beside it (the one beside a pulumi from PATH, else built with Go).\n" +
+        "--require-language-plugin fails when that language host cannot be had.\n",
     );
     return 0;
   }
@@ -176,6 +208,7 @@ async function main(argv) {
   cleanUpOnInterrupt();
   try {
     const r = await ensurePulumi({
+      languageHost: true,
       requireLanguagePlugin: argv.includes("--require-language-plugin"),
     });
     if (json) {
@@ -189,7 +222,7 @@ async function main(argv) {
       `  pulumi:   ${r.pulumiPath}`,
       `  provider: ${path.join(r.binDir, "pulumi-resource-pulumi-nodejs")}`,
       r.languagePlugin
-        ? `  language: ${path.join(r.binDir, "pulumi-language-nodejs")}`
+        ? `  language: ${r.languagePluginPath}`
         : `  language: pulumi-language-nodejs not available (inline Automation API programs do not need it): ${r.languagePluginError}`,
       `  shell:    export PATH="${r.binDir}:$PATH"`,
     ];
@@ -210,6 +243,7 @@ module.exports = {
   cacheBaseDir,
   ensurePulumi,
   findPulumi,
+  findLanguageHost,
   pulumiEnv,
 };
 
