@@ -40,7 +40,7 @@ function say(line = "") {
 }
 
 function ensureBuilt() {
-  if (fs.existsSync(path.join(ROOT, "dist", "program", "index.js"))) return;
+  if (fs.existsSync(path.join(ROOT, "dist", "program", "entry.js"))) return;
   say("Building the project (npm run build)...");
   const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("npm run build failed");
@@ -72,7 +72,8 @@ async function openStack(cli, stackName, real) {
     {
       stackName,
       projectName: "losant-orgs",
-      program: () => require(path.join(ROOT, "dist", "program")).main(),
+      // The module Pulumi.yaml's `main:` names, so `pulumi up` here runs the same program.
+      program: () => require(path.join(ROOT, "dist", "program", "entry.js"))(),
     },
     {
       workDir: ROOT,
