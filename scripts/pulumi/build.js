@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * Building the Pulumi CLI into the cache with go: fetch the pkg module and read its replaces,
@@ -114,13 +115,18 @@ async function buildIntoCache(base, root, log, tooOld) {
     }
     fs.renameSync(staging, root);
     log(`${PREFIX} built Pulumi v${PULUMI_VERSION} in ${manifest.buildSeconds} s into ${root}`);
-    return readCache(root);
+    const cached = readCache(root);
+    if (!cached) throw new Error(`${root}/bin/pulumi is not executable after the build`);
+    return cached;
   } finally {
     removePending([work, staging]);
   }
 }
 
-/** Removes staging folders left by interrupted builds whose process is gone. */
+/**
+ * Removes staging folders left by interrupted builds whose process is gone.
+ * @param {string} base The cache folder.
+ */
 function cleanStaleStaging(base) {
   for (const name of fs.readdirSync(base)) {
     const m = /^\.staging-pulumi-v[^-]+-(\d+)-/.exec(name);
@@ -129,13 +135,19 @@ function cleanStaleStaging(base) {
     try {
       process.kill(Number(m[1]), 0);
     } catch (err) {
-      alive = err.code !== "ESRCH";
+      alive = /** @type {NodeJS.ErrnoException} */ (err).code !== "ESRCH";
     }
     if (!alive) fs.rmSync(path.join(base, name), { recursive: true, force: true });
   }
 }
 
-/** The error for a machine with neither a usable `pulumi` nor a Go to build one. */
+/**
+ * The error for a machine with neither a usable `pulumi` nor a Go to build one.
+ * @param {string} root The cache root that holds no CLI.
+ * @param {{ path: string, version: string } | undefined} tooOld A `pulumi` on PATH, too old.
+ * @param {string[] | undefined} goSeen The too-old go binaries found.
+ * @returns {Error}
+ */
 function noPulumiError(root, tooOld, goSeen) {
   const pathPart = tooOld
     ? `the pulumi on PATH (${tooOld.path}) is v${tooOld.version}, older than v${MIN_PULUMI_VERSION}`

@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * The cache's folders and what they hold. `<cache>/pulumi-v<version>/` is a built CLI with
@@ -41,6 +42,18 @@ function cacheBaseDir(env = process.env) {
  */
 
 /**
+ * @typedef {object} CliLocation Where a usable CLI is, and whether its language host is.
+ * @property {string} root Pass as `PulumiCommand.get({ root })`; holds `bin/`.
+ * @property {string} binDir `<root>/bin`: `pulumi`, the launcher, maybe the language host.
+ * @property {string} pulumiPath `<root>/bin/pulumi` (a symlink when it came from PATH).
+ * @property {string} version The CLI's version without a leading `v`, e.g. `3.248.0`.
+ * @property {"path" | "cache" | "built"} source Where the CLI came from on this call.
+ * @property {boolean} languagePlugin Whether `<binDir>/pulumi-language-nodejs` exists.
+ * @property {string} [languagePluginPath] `<binDir>/pulumi-language-nodejs`, when it exists.
+ * @property {string} [languagePluginError] Why the language host is missing, if it is.
+ */
+
+/**
  * Reads a cached CLI in `root`: usable when `bin/pulumi` is executable.
  * @param {string} root e.g. `<cache>/pulumi-v3.248.0`
  * @returns {CacheManifest | undefined} the manifest (a missing or unreadable one counts as
@@ -49,6 +62,7 @@ function cacheBaseDir(env = process.env) {
 function readCache(root) {
   const bin = path.join(root, "bin");
   if (!isExecutableFile(path.join(bin, "pulumi"))) return undefined;
+  /** @type {Partial<CacheManifest>} */
   let manifest = {};
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(root, MANIFEST), "utf8"));
@@ -87,7 +101,7 @@ function writeManifest(root, manifest) {
  * @param {string} root
  * @param {CacheManifest} manifest What {@link readCache} returned for `root`.
  * @param {"cache" | "built"} source
- * @returns {object} an EnsurePulumiResult (see ensure.js) without `seconds`
+ * @returns {CliLocation}
  * @throws {Error} from `fs` when the launcher cannot be installed
  */
 function cachedResult(root, manifest, source) {
@@ -112,7 +126,7 @@ function cachedResult(root, manifest, source) {
  * (a regular file, not a link) is kept.
  * @param {string} base The cache folder (see {@link cacheBaseDir}).
  * @param {{ path: string, real: string, version: string }} found From findPulumiOnPath.
- * @returns {object} an EnsurePulumiResult (see ensure.js) without `seconds`, source "path"
+ * @returns {CliLocation} with source "path"
  * @throws {Error} from `fs` when the root cannot be written
  */
 function linkPathInstall(base, found) {
@@ -148,7 +162,11 @@ function linkPathInstall(base, found) {
   };
 }
 
-/** Whether `file` is an executable regular file itself, not a symlink to one. */
+/**
+ * Whether `file` is an executable regular file itself, not a symlink to one.
+ * @param {string} file
+ * @returns {boolean} never throws
+ */
 function isBuiltFile(file) {
   try {
     return !fs.lstatSync(file).isSymbolicLink() && isExecutableFile(file);
@@ -157,6 +175,13 @@ function isBuiltFile(file) {
   }
 }
 
+/**
+ * Makes `link` a symlink to `target`, replacing whatever is there in one rename.
+ * @param {string} link
+ * @param {string} target
+ * @returns {void}
+ * @throws {Error} from `fs` when the folder cannot be written
+ */
 function ensureSymlink(link, target) {
   try {
     if (fs.readlinkSync(link) === target) return;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 "use strict";
 /**
  * Finds or builds the Pulumi CLI this project's engine tests and demo need.
@@ -39,16 +40,8 @@ const { cleanUpOnInterrupt } = require("./interrupt.js");
  */
 
 /**
- * @typedef {object} EnsurePulumiResult
- * @property {string} root Pass as `PulumiCommand.get({ root })`; holds `bin/`.
- * @property {string} binDir `<root>/bin`: `pulumi`, the launcher, maybe the language plugin.
- * @property {string} pulumiPath `<root>/bin/pulumi` (a symlink when it came from PATH).
- * @property {string} version The CLI's version without a leading `v`, e.g. `3.248.0`.
- * @property {"path" | "cache" | "built"} source Where the CLI came from on this call.
- * @property {boolean} languagePlugin Whether `<binDir>/pulumi-language-nodejs` exists.
- * @property {string} [languagePluginPath] `<binDir>/pulumi-language-nodejs`, when it exists.
- * @property {string} [languagePluginError] Why the language plugin is missing, if it is.
- * @property {number} seconds Time this call took.
+ * @typedef {import("./cache.js").CliLocation & { seconds: number }} EnsurePulumiResult Where
+ * the CLI is (see CliLocation) and the time this call took, in seconds.
  */
 
 /**
@@ -69,6 +62,7 @@ async function ensurePulumi(options = {}) {
   const base = cacheBaseDir(env);
   fs.mkdirSync(base, { recursive: true });
 
+  /** @type {import("./locate.js").FoundPulumi | undefined} */
   let tooOld;
   if (!isTrue(env.PULUMI_LOSANT_SKIP_PATH)) {
     const found = await findPulumiOnPath(env.PATH, base);
@@ -78,7 +72,11 @@ async function ensurePulumi(options = {}) {
         await withLock(`${result.root}.lock`, log, async () => {
           const linked = linkPathInstall(base, found);
           if (!linked.languagePlugin) {
-            await addLanguageHost(linked.root, { version: found.version }, log);
+            await addLanguageHost(
+              linked.root,
+              { version: found.version, languagePlugin: false },
+              log,
+            );
           }
         });
         result = linkPathInstall(base, found);
@@ -110,6 +108,7 @@ async function ensurePulumi(options = {}) {
       }
     });
   }
+  if (!manifest) throw new Error(`no Pulumi CLI in ${root} after the build`);
   const result = cachedResult(root, manifest, source);
   if (source === "cache") log(`${PREFIX} using cached Pulumi CLI v${manifest.version} in ${root}`);
   return finish(result, started, requireLanguagePlugin);
@@ -173,11 +172,23 @@ function pulumiEnv(result, extra = {}) {
   return out;
 }
 
+/**
+ * Whether an environment variable's value means yes.
+ * @param {string | undefined} value
+ * @returns {boolean}
+ */
 function isTrue(value) {
   return !!value && !["0", "false", "no", ""].includes(String(value).toLowerCase());
 }
 
-/** Adds `seconds`, drops an undefined `languagePluginError`, enforces requireLanguagePlugin. */
+/**
+ * Adds `seconds`, drops undefined optional fields, enforces requireLanguagePlugin.
+ * @param {import("./cache.js").CliLocation} result
+ * @param {number} started `Date.now()` when the call began.
+ * @param {boolean} requireLanguagePlugin
+ * @returns {EnsurePulumiResult}
+ * @throws {Error} with `requireLanguagePlugin`, when the language host is missing
+ */
 function finish(result, started, requireLanguagePlugin) {
   const out = { ...result, seconds: Math.round((Date.now() - started) / 100) / 10 };
   if (out.languagePluginError === undefined) delete out.languagePluginError;
@@ -193,6 +204,11 @@ function finish(result, started, requireLanguagePlugin) {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
+/**
+ * The script: see `--help`.
+ * @param {string[]} argv The arguments after the script's name.
+ * @returns {Promise<number>} the exit code
+ */
 async function main(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(
@@ -229,7 +245,7 @@ async function main(argv) {
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   } catch (err) {
-    const message = err && err.message ? err.message : String(err);
+    const message = err instanceof Error ? err.message : String(err);
     if (json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
     process.stderr.write(`${PREFIX} ${message}\n`);
     return 1;

@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * The Go side's names and go.mod text: the pulumi module paths, and the `replace` lines read
@@ -35,8 +36,10 @@ const VERSION_VAR = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
  * @returns {Replace[]} in block-then-single-line order; never throws
  */
 function parseReplaces(goModText) {
+  /** @type {Replace[]} */
   const out = [];
   const text = goModText.replace(/\/\/[^\n]*/g, "");
+  /** @param {string} spec */
   const add = (spec) => {
     const m = /^(\S+)(?:\s+(\S+))?\s*=>\s*(\S+)(?:\s+(\S+))?\s*$/.exec(spec.trim());
     if (m) out.push({ path: m[1], version: m[2], newPath: m[3], newVersion: m[4] });

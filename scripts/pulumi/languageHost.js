@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * `pulumi-language-nodejs`, the language host a plain `pulumi preview`/`up` in a project folder
@@ -112,7 +113,8 @@ async function addLanguageHost(root, manifest, log) {
     log(`${PREFIX} built ${LANGUAGE_HOST} v${version} in ${seconds} s into ${root}/bin`);
     outcome = { languagePluginVersion: version, languagePluginSeconds: seconds };
   } catch (err) {
-    const error = `${LANGUAGE_HOST} from ${SDK_SPEC}: ${String((err && err.message) || err).trim()}`;
+    const message = err instanceof Error ? err.message : String(err);
+    const error = `${LANGUAGE_HOST} from ${SDK_SPEC}: ${message.trim()}`;
     log(`${PREFIX} ${LANGUAGE_HOST} not built: ${error}`);
     outcome = { languagePluginError: error };
   } finally {
