@@ -19,7 +19,7 @@ import { summaryLine, withoutSeries, type OrgUsage } from "./summary";
 
 const DAY_MS = 86_400_000;
 
-/** Declares the orgs and returns the stack outputs. */
+/** Declares the orgs and returns the stack outputs. Pulumi runs it through `entry.ts`. */
 export async function main(): Promise<Record<string, unknown>> {
   const config = new pulumi.Config(PROJECT);
   const settings = readSettings({
@@ -82,5 +82,3 @@ export async function main(): Promise<Record<string, unknown>> {
     summary,
   };
 }
-
-export default main;

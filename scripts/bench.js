@@ -6,32 +6,62 @@
 //   provider     one create / read / update / delete through the provider, per org
 //   retries      PATCHes under a 20% injected 503 rate: attempts and time per success
 //   serialized   size of the provider text Pulumi stores with every InstanceOrg
+// @ts-check
 "use strict";
-const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 
-const ROOT = path.resolve(__dirname, "..");
-const { createInstanceOrgProvider } = require(path.join(ROOT, "dist", "provider"));
-const { startSimulator } = require(path.join(ROOT, "dist", "simulator"));
+// The package's own entry points (Node resolves a package's name from inside it); the files
+// are this repository's build, so the provider is still captured by value, as from a source tree.
+const { createInstanceOrgProvider } = require("pulumi-losant/dist/provider/index.js");
+const { startSimulator } = require("pulumi-losant/simulator");
 
+/**
+ * @param {number[]} samples Milliseconds.
+ * @returns {string}
+ */
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
+  /** @param {number} q */
   const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const mean = samples.reduce((s, v) => s + v, 0) / samples.length;
   return `mean ${mean.toFixed(3)} ms  p50 ${pick(0.5).toFixed(3)}  p95 ${pick(0.95).toFixed(3)}  n=${samples.length}`;
 }
 
+/**
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<[number, T]>} milliseconds taken, and what `fn` gave
+ */
 async function timed(fn) {
   const t0 = performance.now();
   const value = await fn();
   return [performance.now() - t0, value];
 }
 
+/**
+ * @template T
+ * @param {T | undefined} value
+ * @param {string} what Named in the error.
+ * @returns {T}
+ * @throws {Error} when `value` is undefined
+ */
+function defined(value, what) {
+  if (value === undefined) throw new Error(`the provider returned no ${what}`);
+  return value;
+}
+
 async function main() {
   const sim = await startSimulator({ validateResponses: false });
-  const provider = createInstanceOrgProvider();
+  // Every step is implemented; the interface declares them optional.
+  const provider = /** @type {Required<ReturnType<typeof createInstanceOrgProvider>>} */ (
+    createInstanceOrgProvider()
+  );
+  /** @type {Record<string, string>} */
   const settings = { "losant:apiToken": sim.tokens.admin, "losant:apiUrl": sim.url };
-  await provider.configure({ config: { get: (k) => settings[k], require: (k) => settings[k] } });
+  /** @param {string} key */
+  const setting = (key) => settings[key];
+  await provider.configure({ config: { get: setting, require: setting } });
+  /** @param {number} i */
   const declared = (i) => ({
     instanceId: sim.instanceId,
     name: `bench-${i}`,
@@ -40,18 +70,19 @@ async function main() {
       { key: "env", value: "bench" },
       { key: "n", value: String(i) },
     ],
-    banner: { message: "hello", level: "info" },
+    banner: { message: "hello", level: /** @type {const} */ ("info") },
   });
   const lines = [];
 
   // check + diff, as a preview of 1000 orgs does them.
-  const { outs } = await provider.create(declared(0));
+  const first = await provider.create(declared(0));
+  const outs = defined(first.outs, "outputs");
   sim.requests.reset();
   const local = [];
   for (let i = 0; i < 1000; i++) {
     const [ms] = await timed(async () => {
-      await provider.check({}, declared(0));
-      await provider.diff(outs.orgId, outs, declared(0));
+      await provider.check(declared(0), declared(0));
+      await provider.diff(first.id, outs, declared(0));
     });
     local.push(ms);
   }
@@ -60,15 +91,19 @@ async function main() {
   );
 
   // One CRUD cycle per org.
+  /** @type {Record<string, number[]>} */
   const steps = { create: [], read: [], update: [], delete: [] };
   sim.requests.reset();
   for (let i = 1; i <= 200; i++) {
     const [c, created] = await timed(() => provider.create(declared(i)));
     const [r, read] = await timed(() => provider.read(created.id, created.outs));
     const [u, updated] = await timed(() =>
-      provider.update(created.id, read.props, { ...declared(i), description: "changed" }),
+      provider.update(created.id, defined(read.props, "props"), {
+        ...declared(i),
+        description: "changed",
+      }),
     );
-    const [d] = await timed(() => provider.delete(created.id, updated.outs));
+    const [d] = await timed(() => provider.delete(created.id, defined(updated.outs, "outputs")));
     steps.create.push(c);
     steps.read.push(r);
     steps.update.push(u);
@@ -87,7 +122,7 @@ async function main() {
   const retried = [];
   for (let i = 0; i < 100; i++) {
     const [ms] = await timed(() =>
-      provider.update(outs.orgId, outs, { ...declared(0), description: `r${i}` }),
+      provider.update(first.id, outs, { ...declared(0), description: `r${i}` }),
     );
     retried.push(ms);
   }
@@ -99,7 +134,7 @@ async function main() {
 
   // The provider text stored in the state with each resource (the source tree, captured by value).
   const { runtime } = require("@pulumi/pulumi");
-  const { instanceOrgProvider } = require(path.join(ROOT, "dist", "provider"));
+  const { instanceOrgProvider } = require("pulumi-losant/dist/provider/index.js");
   const text = (await runtime.serializeFunction(() => instanceOrgProvider, { allowSecrets: true }))
     .text;
   lines.push(

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Generates provider/losant/types.generated.ts from the official schemas in schemas/,
 // so the API's shape is written down in one place. Run: npm run generate:types
 // With --check it exits 1 when the checked-in file is stale (used by the test suite).
@@ -24,10 +25,15 @@ const types = {
   "success.json": "Success",
 };
 
+/**
+ * Removes every `title` from a schema, in place, so the generated types take their names from
+ * the table above rather than from the schema titles.
+ * @param {unknown} node
+ */
 function stripTitles(node) {
   if (Array.isArray(node)) node.forEach(stripTitles);
   else if (node && typeof node === "object") {
-    delete node.title;
+    delete (/** @type {{ title?: unknown }} */ (node).title);
     Object.values(node).forEach(stripTitles);
   }
 }

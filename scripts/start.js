@@ -6,11 +6,12 @@
 //   npm start -- --preview             only preview
 //   npm start -- --destroy             destroy the demo orgs
 //   npm start -- --real --stack prod   the same program against losant:apiUrl / LOSANT_API_URL
+// @ts-check
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
-const { spawnSync } = require("node:child_process");
 const { ensurePulumi } = require("./pulumi/ensure.js");
+const { PROGRAM_ENTRY, ensureFreshBuild } = require("./freshBuild.js");
 
 const ROOT = path.resolve(__dirname, "..");
 // Where the simulator and the local backend keep their state; tests point it elsewhere.
@@ -18,7 +19,22 @@ const STATE_DIR = process.env.LOSANT_DEMO_STATE_DIR ?? path.join(ROOT, ".pulumi-
 // The demo stack's secrets are encrypted with this passphrase; Pulumi.demo.yaml holds its salt.
 const DEMO_PASSPHRASE = "losant-demo";
 
+/**
+ * @typedef {object} StartArgs
+ * @property {boolean} real
+ * @property {boolean} preview
+ * @property {boolean} destroy
+ * @property {boolean} [help]
+ * @property {string} stack
+ */
+
+/**
+ * @param {string[]} argv The arguments after the script's name.
+ * @returns {StartArgs}
+ * @throws {Error} naming an unknown option, or `--real` without `--stack`
+ */
 function parseArgs(argv) {
+  /** @type {Omit<StartArgs, "stack"> & { stack?: string }} */
   const args = { real: false, preview: false, destroy: false, stack: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -29,25 +45,20 @@ function parseArgs(argv) {
     else if (arg === "--help" || arg === "-h") args.help = true;
     else throw new Error(`unknown option ${arg} (try --help)`);
   }
-  args.stack ??= args.real ? undefined : "demo";
-  if (args.stack === undefined)
+  const stack = args.stack ?? (args.real ? undefined : "demo");
+  if (stack === undefined)
     throw new Error("--real needs --stack <name>: the stack of your real instance");
-  return args;
+  return { ...args, stack };
 }
 
+/** @param {string} [line] */
 function say(line = "") {
   process.stdout.write(`${line}\n`);
 }
 
-function ensureBuilt() {
-  if (fs.existsSync(path.join(ROOT, "dist", "program", "index.js"))) return;
-  say("Building the project (npm run build)...");
-  const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("npm run build failed");
-}
-
 async function startSimulator() {
-  const { startSimulator } = require(path.join(ROOT, "dist", "simulator"));
+  // The package's own entry point (Node resolves a package's name from inside it).
+  const { startSimulator } = require("pulumi-losant/simulator");
   // A state file, so a second `npm start` finds the orgs of the first and shows no changes.
   const sim = await startSimulator({ stateFile: path.join(STATE_DIR, "simulator.json") });
   say(`Losant API simulator listening on ${sim.url} (instance ${sim.instanceId})`);
@@ -57,6 +68,11 @@ async function startSimulator() {
   return sim;
 }
 
+/**
+ * @param {import("./pulumi/ensure.js").EnsurePulumiResult} cli
+ * @param {string} stackName
+ * @param {boolean} real
+ */
 async function openStack(cli, stackName, real) {
   const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
   const backend = process.env.PULUMI_BACKEND_URL ?? `file://${path.join(STATE_DIR, "backend")}`;
@@ -72,7 +88,8 @@ async function openStack(cli, stackName, real) {
     {
       stackName,
       projectName: "losant-orgs",
-      program: () => require(path.join(ROOT, "dist", "program")).main(),
+      // The module Pulumi.yaml's `main:` names, so `pulumi up` here runs the same program.
+      program: () => require(path.join(ROOT, PROGRAM_ENTRY))(),
     },
     {
       workDir: ROOT,
@@ -87,6 +104,7 @@ async function openStack(cli, stackName, real) {
   );
 }
 
+/** @param {import("@pulumi/pulumi/automation").OutputMap} outputs */
 function printOutputs(outputs) {
   const summary = outputs.summary?.value;
   if (typeof summary === "string") {
@@ -98,6 +116,7 @@ function printOutputs(outputs) {
     say(`  ${resource}: org ${org.id} "${org.name}"`);
 }
 
+/** @param {boolean} real */
 function printNextSteps(real) {
   if (real) return;
   say();
@@ -124,15 +143,17 @@ async function main() {
     );
     return;
   }
-  ensureBuilt();
+  ensureFreshBuild(ROOT, say);
   fs.mkdirSync(STATE_DIR, { recursive: true });
   const sim = args.real ? undefined : await startSimulator();
   try {
     const cli = await ensurePulumi({ log: (line) => say(`[pulumi cli] ${line}`) });
     say(`Pulumi CLI ${cli.version} (${cli.source}) at ${cli.pulumiPath}`);
     const stack = await openStack(cli, args.stack, args.real);
+    /** @param {string} text */
     const onOutput = (text) => process.stdout.write(text);
     // The engine's errors (an invalid setting, an API failure) go to its stderr.
+    /** @param {string} text */
     const onError = (text) => process.stderr.write(text);
     if (args.destroy) {
       await stack.destroy({ onOutput, onError, color: "auto" });

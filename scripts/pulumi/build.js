@@ -1,9 +1,11 @@
+// @ts-check
 "use strict";
 /**
  * Building the Pulumi CLI into the cache with go: fetch the pkg module and read its replaces,
- * `go get`, `go build` with the version stamped in, try the language plugin, then move the
- * finished staging folder into place with one rename, so a cache entry is either whole or
- * absent. Also the error for a machine that has neither a usable CLI nor Go.
+ * `go get`, `go build` with the version stamped in, then move the finished staging folder
+ * into place with one rename, so a cache entry is either whole or absent. The language host
+ * is added afterwards, on request (languageHost.js). Also the error for a machine that has
+ * neither a usable CLI nor Go.
  */
 
 const fs = require("node:fs");
@@ -24,7 +26,6 @@ const { goContext, goWorkDir, goStep, modDownload } = require("./goStep.js");
 const { readCache, writeManifest } = require("./cache.js");
 const { installLauncher } = require("./launcher.js");
 const { findGo, pulumiVersion } = require("./locate.js");
-const { buildLanguagePlugin } = require("./languagePlugin.js");
 const { pending, removePending } = require("./interrupt.js");
 
 /**
@@ -66,7 +67,7 @@ async function buildIntoCache(base, root, log, tooOld) {
 
     const pkg = await modDownload(
       ctx,
-      `step 1/4: fetch ${PKG_MODULE}@v${PULUMI_VERSION}`,
+      `step 1/3: fetch ${PKG_MODULE}@v${PULUMI_VERSION}`,
       `${PKG_MODULE}@v${PULUMI_VERSION}`,
       cliDir,
     );
@@ -78,14 +79,14 @@ async function buildIntoCache(base, root, log, tooOld) {
 
     await goStep(
       ctx,
-      "step 2/4: resolve dependencies (go get)",
+      "step 2/3: resolve dependencies (go get)",
       ["get", `${CLI_PACKAGE}@v${PULUMI_VERSION}`, `${SDK_MODULE}@v${PULUMI_VERSION}`],
       cliDir,
     );
     const ldflags = `-X ${VERSION_VAR}=v${PULUMI_VERSION}`;
     await goStep(
       ctx,
-      "step 3/4: compile pulumi (go build)",
+      "step 3/3: compile pulumi (go build)",
       ["build", "-v", "-ldflags", ldflags, "-o", path.join(stagingBin, "pulumi"), CLI_PACKAGE],
       cliDir,
     );
@@ -95,7 +96,6 @@ async function buildIntoCache(base, root, log, tooOld) {
     }
 
     const origin = (pkg.Origin && pkg.Origin.Hash) || undefined;
-    const language = await buildLanguagePlugin(ctx, work, origin, pkgReplaces, stagingBin);
     const manifest = {
       version: PULUMI_VERSION,
       builtAt: new Date().toISOString(),
@@ -103,9 +103,6 @@ async function buildIntoCache(base, root, log, tooOld) {
       goVersion: found.version,
       pkgCommit: origin,
       replaces: pkgReplaces.map(replaceLine),
-      languagePlugin: language.ok,
-      languagePluginVersion: language.version,
-      languagePluginError: language.error,
     };
     writeManifest(staging, manifest);
     installLauncher(stagingBin);
@@ -117,17 +114,19 @@ async function buildIntoCache(base, root, log, tooOld) {
       fs.rmSync(trash, { recursive: true, force: true });
     }
     fs.renameSync(staging, root);
-    log(
-      `${PREFIX} built Pulumi v${PULUMI_VERSION} in ${manifest.buildSeconds} s into ${root}` +
-        (language.ok ? " (with pulumi-language-nodejs)" : ""),
-    );
-    return readCache(root);
+    log(`${PREFIX} built Pulumi v${PULUMI_VERSION} in ${manifest.buildSeconds} s into ${root}`);
+    const cached = readCache(root);
+    if (!cached) throw new Error(`${root}/bin/pulumi is not executable after the build`);
+    return cached;
   } finally {
     removePending([work, staging]);
   }
 }
 
-/** Removes staging folders left by interrupted builds whose process is gone. */
+/**
+ * Removes staging folders left by interrupted builds whose process is gone.
+ * @param {string} base The cache folder.
+ */
 function cleanStaleStaging(base) {
   for (const name of fs.readdirSync(base)) {
     const m = /^\.staging-pulumi-v[^-]+-(\d+)-/.exec(name);
@@ -136,13 +135,19 @@ function cleanStaleStaging(base) {
     try {
       process.kill(Number(m[1]), 0);
     } catch (err) {
-      alive = err.code !== "ESRCH";
+      alive = /** @type {NodeJS.ErrnoException} */ (err).code !== "ESRCH";
     }
     if (!alive) fs.rmSync(path.join(base, name), { recursive: true, force: true });
   }
 }
 
-/** The error for a machine with neither a usable `pulumi` nor a Go to build one. */
+/**
+ * The error for a machine with neither a usable `pulumi` nor a Go to build one.
+ * @param {string} root The cache root that holds no CLI.
+ * @param {{ path: string, version: string } | undefined} tooOld A `pulumi` on PATH, too old.
+ * @param {string[] | undefined} goSeen The too-old go binaries found.
+ * @returns {Error}
+ */
 function noPulumiError(root, tooOld, goSeen) {
   const pathPart = tooOld
     ? `the pulumi on PATH (${tooOld.path}) is v${tooOld.version}, older than v${MIN_PULUMI_VERSION}`

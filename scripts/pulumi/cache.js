@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * The cache's folders and what they hold. `<cache>/pulumi-v<version>/` is a built CLI with
@@ -13,6 +14,7 @@ const crypto = require("node:crypto");
 const { PULUMI_VERSION } = require("./constants.js");
 const { installLauncher } = require("./launcher.js");
 const { isExecutableFile, findOnPath } = require("./locate.js");
+const { LANGUAGE_HOST } = require("./goMod.js");
 
 /** The manifest a build writes into its root: versions, replaces, commit, plugin status. */
 const MANIFEST = "pulumi-losant.json";
@@ -34,8 +36,21 @@ function cacheBaseDir(env = process.env) {
  * @property {boolean} languagePlugin Whether `bin/pulumi-language-nodejs` is there now (the
  *   folder is checked, not the file's word).
  * @property {string} [languagePluginError]
- * @property {string} [pkgCommit] The commit of the pkg tag, for the language plugin.
+ * @property {string} [languagePluginVersion] The sdk release the host was built from.
+ * @property {string} [pkgCommit] The commit of the pkg tag the CLI was built from.
  * @property {string[]} [replaces] The replace lines the build used.
+ */
+
+/**
+ * @typedef {object} CliLocation Where a usable CLI is, and whether its language host is.
+ * @property {string} root Pass as `PulumiCommand.get({ root })`; holds `bin/`.
+ * @property {string} binDir `<root>/bin`: `pulumi`, the launcher, maybe the language host.
+ * @property {string} pulumiPath `<root>/bin/pulumi` (a symlink when it came from PATH).
+ * @property {string} version The CLI's version without a leading `v`, e.g. `3.248.0`.
+ * @property {"path" | "cache" | "built"} source Where the CLI came from on this call.
+ * @property {boolean} languagePlugin Whether `<binDir>/pulumi-language-nodejs` exists.
+ * @property {string} [languagePluginPath] `<binDir>/pulumi-language-nodejs`, when it exists.
+ * @property {string} [languagePluginError] Why the language host is missing, if it is.
  */
 
 /**
@@ -47,20 +62,22 @@ function cacheBaseDir(env = process.env) {
 function readCache(root) {
   const bin = path.join(root, "bin");
   if (!isExecutableFile(path.join(bin, "pulumi"))) return undefined;
+  /** @type {Partial<CacheManifest>} */
   let manifest = {};
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(root, MANIFEST), "utf8"));
   } catch {
     // a hand-made cache without a manifest: trust the directory's version
   }
-  const languagePlugin = isExecutableFile(path.join(bin, "pulumi-language-nodejs"));
+  // Built here or placed by hand: an executable host in bin/ counts as cached.
+  const languagePlugin = isExecutableFile(path.join(bin, LANGUAGE_HOST));
   return {
     ...manifest,
     version: manifest.version || PULUMI_VERSION,
     languagePlugin,
     languagePluginError: languagePlugin
       ? undefined
-      : manifest.languagePluginError || "pulumi-language-nodejs is not in the cache",
+      : manifest.languagePluginError || `${LANGUAGE_HOST} is not in the cache`,
   };
 }
 
@@ -84,7 +101,7 @@ function writeManifest(root, manifest) {
  * @param {string} root
  * @param {CacheManifest} manifest What {@link readCache} returned for `root`.
  * @param {"cache" | "built"} source
- * @returns {object} an EnsurePulumiResult (see ensure.js) without `seconds`
+ * @returns {CliLocation}
  * @throws {Error} from `fs` when the launcher cannot be installed
  */
 function cachedResult(root, manifest, source) {
@@ -97,6 +114,7 @@ function cachedResult(root, manifest, source) {
     version: manifest.version,
     source,
     languagePlugin: manifest.languagePlugin,
+    languagePluginPath: manifest.languagePlugin ? path.join(binDir, LANGUAGE_HOST) : undefined,
     languagePluginError: manifest.languagePlugin ? undefined : manifest.languagePluginError,
   };
 }
@@ -104,10 +122,11 @@ function cachedResult(root, manifest, source) {
 /**
  * Gives a `pulumi` from PATH a root of its own in the cache, `from-path-<hash of its real
  * path>/bin`, with symlinks to it and to the `pulumi-language-nodejs` beside it (or on PATH)
- * if there is one, and the launcher.
+ * if there is one, and the launcher. Without one there, a host built into that bin dir earlier
+ * (a regular file, not a link) is kept.
  * @param {string} base The cache folder (see {@link cacheBaseDir}).
  * @param {{ path: string, real: string, version: string }} found From findPulumiOnPath.
- * @returns {object} an EnsurePulumiResult (see ensure.js) without `seconds`, source "path"
+ * @returns {CliLocation} with source "path"
  * @throws {Error} from `fs` when the root cannot be written
  */
 function linkPathInstall(base, found) {
@@ -118,13 +137,14 @@ function linkPathInstall(base, found) {
   ensureSymlink(path.join(binDir, "pulumi"), found.real);
 
   const language = [
-    path.join(path.dirname(found.real), "pulumi-language-nodejs"),
-    path.join(path.dirname(found.path), "pulumi-language-nodejs"),
-    findOnPath("pulumi-language-nodejs", process.env.PATH),
+    path.join(path.dirname(found.real), LANGUAGE_HOST),
+    path.join(path.dirname(found.path), LANGUAGE_HOST),
+    findOnPath(LANGUAGE_HOST, process.env.PATH),
   ].find((p) => p && isExecutableFile(p));
-  const languageLink = path.join(binDir, "pulumi-language-nodejs");
+  const languageLink = path.join(binDir, LANGUAGE_HOST);
+  const built = !language && isBuiltFile(languageLink);
   if (language) ensureSymlink(languageLink, fs.realpathSync(language));
-  else fs.rmSync(languageLink, { force: true });
+  else if (!built) fs.rmSync(languageLink, { force: true });
 
   installLauncher(binDir);
   return {
@@ -133,13 +153,35 @@ function linkPathInstall(base, found) {
     pulumiPath: path.join(binDir, "pulumi"),
     version: found.version,
     source: "path",
-    languagePlugin: !!language,
-    languagePluginError: language
-      ? undefined
-      : `pulumi-language-nodejs was found neither beside ${found.real} nor on PATH`,
+    languagePlugin: !!language || built,
+    languagePluginPath: language || built ? languageLink : undefined,
+    languagePluginError:
+      language || built
+        ? undefined
+        : `${LANGUAGE_HOST} was found neither beside ${found.real} nor on PATH`,
   };
 }
 
+/**
+ * Whether `file` is an executable regular file itself, not a symlink to one.
+ * @param {string} file
+ * @returns {boolean} never throws
+ */
+function isBuiltFile(file) {
+  try {
+    return !fs.lstatSync(file).isSymbolicLink() && isExecutableFile(file);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes `link` a symlink to `target`, replacing whatever is there in one rename.
+ * @param {string} link
+ * @param {string} target
+ * @returns {void}
+ * @throws {Error} from `fs` when the folder cannot be written
+ */
 function ensureSymlink(link, target) {
   try {
     if (fs.readlinkSync(link) === target) return;

@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * The versions ensure.js works to and the fixed words of its output. Its own module so every

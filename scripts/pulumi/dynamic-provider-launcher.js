@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * Body of the `pulumi-resource-pulumi-nodejs` launcher: runs the dynamic provider host of the
@@ -18,9 +19,10 @@ let entry;
 try {
   entry = require.resolve(MODULE, { paths: [process.cwd()] });
 } catch (err) {
+  const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
   process.stderr.write(
     `pulumi-resource-pulumi-nodejs: cannot resolve ${MODULE} from ${process.cwd()}: ` +
-      `${err && err.message ? err.message.split("\n")[0] : err}\n` +
+      `${message}\n` +
       "The dynamic provider runs in the Pulumi program's working directory (the Automation " +
       "API workspace's workDir): install @pulumi/pulumi there or in a parent folder " +
       "(npm install @pulumi/pulumi), or point workDir at the project that has it.\n",

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 "use strict";
 /**
  * Finds or builds the Pulumi CLI this project's engine tests and demo need.
@@ -6,14 +7,16 @@
  * Order: a `pulumi` on PATH at least MIN_PULUMI_VERSION; else a per-version user-level cache;
  * else a build from the Go module proxy into that cache (minutes, once per machine). The
  * result always has one `root` whose `bin/` holds `pulumi`, the dynamic provider launcher
- * `pulumi-resource-pulumi-nodejs` and, when it could be had, `pulumi-language-nodejs`: pass it
- * to the Automation API as `PulumiCommand.get({ root })`.
+ * `pulumi-resource-pulumi-nodejs` and, when it could be had, `pulumi-language-nodejs` (the one
+ * beside a `pulumi` from PATH, else built from an older sdk release on request): pass it to the
+ * Automation API as `PulumiCommand.get({ root })`.
  *
  * This is the public entry; the pieces live beside it, one concern a module (README.md's
  * file table says which holds what).
  *
  * Plain CommonJS with Node built-ins only: it runs before `npm run build`.
- * Usage as a script: `node scripts/pulumi/ensure.js [--json] [--require-language-plugin]`.
+ * Usage as a script: `node scripts/pulumi/ensure.js [--json] [--require-language-plugin]`; the
+ * script also provides the language host.
  */
 
 const fs = require("node:fs");
@@ -23,26 +26,22 @@ const { cacheBaseDir, readCache, cachedResult, linkPathInstall } = require("./ca
 const { findPulumiOnPath, compareVersions } = require("./locate.js");
 const { withLock } = require("./lock.js");
 const { buildIntoCache } = require("./build.js");
-const { addLanguagePlugin } = require("./languagePlugin.js");
+const { addLanguageHost } = require("./languageHost.js");
 const { cleanUpOnInterrupt } = require("./interrupt.js");
 
 /**
  * @typedef {object} EnsurePulumiOptions
  * @property {(line: string) => void} [log] Receives progress lines (default: stderr).
- * @property {boolean} [requireLanguagePlugin] Fail unless `pulumi-language-nodejs` is
- *   available too (needed only by a plain `pulumi preview`/`up` in a project directory).
+ * @property {boolean} [languageHost] Provide `pulumi-language-nodejs` too (needed only by a
+ *   plain `pulumi preview`/`up` in a project directory): build it when missing, under the
+ *   build lock; a failed build is reported in `languagePluginError`, not thrown.
+ * @property {boolean} [requireLanguagePlugin] Like `languageHost`, but fail unless the host is
+ *   available afterwards.
  */
 
 /**
- * @typedef {object} EnsurePulumiResult
- * @property {string} root Pass as `PulumiCommand.get({ root })`; holds `bin/`.
- * @property {string} binDir `<root>/bin`: `pulumi`, the launcher, maybe the language plugin.
- * @property {string} pulumiPath `<root>/bin/pulumi` (a symlink when it came from PATH).
- * @property {string} version The CLI's version without a leading `v`, e.g. `3.248.0`.
- * @property {"path" | "cache" | "built"} source Where the CLI came from on this call.
- * @property {boolean} languagePlugin Whether `<binDir>/pulumi-language-nodejs` exists.
- * @property {string} [languagePluginError] Why the language plugin is missing, if it is.
- * @property {number} seconds Time this call took.
+ * @typedef {import("./cache.js").CliLocation & { seconds: number }} EnsurePulumiResult Where
+ * the CLI is (see CliLocation) and the time this call took, in seconds.
  */
 
 /**
@@ -58,15 +57,30 @@ async function ensurePulumi(options = {}) {
   const started = Date.now();
   const log = options.log || ((line) => process.stderr.write(`${line}\n`));
   const requireLanguagePlugin = !!options.requireLanguagePlugin;
+  const languageHost = requireLanguagePlugin || !!options.languageHost;
   const env = process.env;
   const base = cacheBaseDir(env);
   fs.mkdirSync(base, { recursive: true });
 
+  /** @type {import("./locate.js").FoundPulumi | undefined} */
   let tooOld;
   if (!isTrue(env.PULUMI_LOSANT_SKIP_PATH)) {
     const found = await findPulumiOnPath(env.PATH, base);
     if (found && compareVersions(found.version, MIN_PULUMI_VERSION) >= 0) {
-      const result = linkPathInstall(base, found);
+      let result = linkPathInstall(base, found);
+      if (languageHost && !result.languagePlugin) {
+        await withLock(`${result.root}.lock`, log, async () => {
+          const linked = linkPathInstall(base, found);
+          if (!linked.languagePlugin) {
+            await addLanguageHost(
+              linked.root,
+              { version: found.version, languagePlugin: false },
+              log,
+            );
+          }
+        });
+        result = linkPathInstall(base, found);
+      }
       return finish(result, started, requireLanguagePlugin);
     }
     if (found) {
@@ -81,18 +95,20 @@ async function ensurePulumi(options = {}) {
   let manifest = readCache(root);
   /** @type {"cache" | "built"} */
   let source = "cache";
-  if (!manifest || (requireLanguagePlugin && !manifest.languagePlugin)) {
-    await withLock(path.join(base, `pulumi-v${PULUMI_VERSION}.lock`), log, async () => {
+  if (!manifest || (languageHost && !manifest.languagePlugin)) {
+    await withLock(`${root}.lock`, log, async () => {
       // Read again under the lock: the process we waited for may have built it meanwhile.
       manifest = readCache(root);
       if (!manifest) {
         manifest = await buildIntoCache(base, root, log, tooOld);
         source = "built";
-      } else if (requireLanguagePlugin && !manifest.languagePlugin) {
-        manifest = await addLanguagePlugin(root, manifest, log);
+      }
+      if (languageHost && !manifest.languagePlugin) {
+        manifest = await addLanguageHost(root, manifest, log);
       }
     });
   }
+  if (!manifest) throw new Error(`no Pulumi CLI in ${root} after the build`);
   const result = cachedResult(root, manifest, source);
   if (source === "cache") log(`${PREFIX} using cached Pulumi CLI v${manifest.version} in ${root}`);
   return finish(result, started, requireLanguagePlugin);
@@ -124,6 +140,18 @@ async function findPulumi() {
 }
 
 /**
+ * The `pulumi-language-nodejs` a plain `pulumi preview` in a project folder would use: the one
+ * beside the CLI that {@link findPulumi} finds. Never builds (see `npm run pulumi:ensure`).
+ * @returns {Promise<string | undefined>} its path in the CLI's bin dir (put that dir first on
+ *   PATH, see {@link pulumiEnv}), or undefined when there is no CLI or no host beside it
+ * @throws {Error} (rejects) only from the file system, as findPulumi does
+ */
+async function findLanguageHost() {
+  const found = await findPulumi();
+  return found && found.languagePluginPath;
+}
+
+/**
  * An environment for spawning `pulumi` directly: the result's bin dir first on PATH (so the
  * CLI finds the launcher and the language plugin), node's own folder on PATH, and the update
  * check off unless the caller says otherwise.
@@ -144,14 +172,27 @@ function pulumiEnv(result, extra = {}) {
   return out;
 }
 
+/**
+ * Whether an environment variable's value means yes.
+ * @param {string | undefined} value
+ * @returns {boolean}
+ */
 function isTrue(value) {
   return !!value && !["0", "false", "no", ""].includes(String(value).toLowerCase());
 }
 
-/** Adds `seconds`, drops an undefined `languagePluginError`, enforces requireLanguagePlugin. */
+/**
+ * Adds `seconds`, drops undefined optional fields, enforces requireLanguagePlugin.
+ * @param {import("./cache.js").CliLocation} result
+ * @param {number} started `Date.now()` when the call began.
+ * @param {boolean} requireLanguagePlugin
+ * @returns {EnsurePulumiResult}
+ * @throws {Error} with `requireLanguagePlugin`, when the language host is missing
+ */
 function finish(result, started, requireLanguagePlugin) {
   const out = { ...result, seconds: Math.round((Date.now() - started) / 100) / 10 };
   if (out.languagePluginError === undefined) delete out.languagePluginError;
+  if (out.languagePluginPath === undefined) delete out.languagePluginPath;
   if (requireLanguagePlugin && !out.languagePlugin) {
     throw new Error(
       `pulumi-language-nodejs is required but not available: ${out.languagePluginError}`,
@@ -163,12 +204,19 @@ function finish(result, started, requireLanguagePlugin) {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
+/**
+ * The script: see `--help`.
+ * @param {string[]} argv The arguments after the script's name.
+ * @returns {Promise<number>} the exit code
+ */
 async function main(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(
       "Usage: node scripts/pulumi/ensure.js [--json] [--require-language-plugin]\n" +
         `Finds a Pulumi CLI >= v${MIN_PULUMI_VERSION} on PATH, or builds v${PULUMI_VERSION} with Go into\n` +
-        `${path.join(cacheBaseDir(), `pulumi-v${PULUMI_VERSION}`)} (see scripts/pulumi/README.md).\n`,
+        `${path.join(cacheBaseDir(), `pulumi-v${PULUMI_VERSION}`)} (see scripts/pulumi/README.md), and\n` +
+        "pulumi-language-nodejs beside it (the one beside a pulumi from PATH, else built with Go).\n" +
+        "--require-language-plugin fails when that language host cannot be had.\n",
     );
     return 0;
   }
@@ -176,6 +224,7 @@ async function main(argv) {
   cleanUpOnInterrupt();
   try {
     const r = await ensurePulumi({
+      languageHost: true,
       requireLanguagePlugin: argv.includes("--require-language-plugin"),
     });
     if (json) {
@@ -189,14 +238,14 @@ async function main(argv) {
       `  pulumi:   ${r.pulumiPath}`,
       `  provider: ${path.join(r.binDir, "pulumi-resource-pulumi-nodejs")}`,
       r.languagePlugin
-        ? `  language: ${path.join(r.binDir, "pulumi-language-nodejs")}`
+        ? `  language: ${r.languagePluginPath}`
         : `  language: pulumi-language-nodejs not available (inline Automation API programs do not need it): ${r.languagePluginError}`,
       `  shell:    export PATH="${r.binDir}:$PATH"`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   } catch (err) {
-    const message = err && err.message ? err.message : String(err);
+    const message = err instanceof Error ? err.message : String(err);
     if (json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
     process.stderr.write(`${PREFIX} ${message}\n`);
     return 1;
@@ -210,6 +259,7 @@ module.exports = {
   cacheBaseDir,
   ensurePulumi,
   findPulumi,
+  findLanguageHost,
   pulumiEnv,
 };
 

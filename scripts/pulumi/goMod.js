@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * The Go side's names and go.mod text: the pulumi module paths, and the `replace` lines read
@@ -9,7 +10,14 @@ const { PULUMI_VERSION, MIN_GO_VERSION } = require("./constants.js");
 const PKG_MODULE = "github.com/pulumi/pulumi/pkg/v3";
 const SDK_MODULE = "github.com/pulumi/pulumi/sdk/v3";
 const CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
-const LANGUAGE_MODULE = "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3";
+/** The language host's file name, as the CLI looks for it on PATH. */
+const LANGUAGE_HOST = "pulumi-language-nodejs";
+/**
+ * The last sdk release holding the language host as a package: later ones moved it into a
+ * module of its own, which the Go module proxy refuses at every version.
+ */
+const LANGUAGE_HOST_SDK_VERSION = "3.68.0";
+const LANGUAGE_HOST_PACKAGE = `${SDK_MODULE}/nodejs/cmd/${LANGUAGE_HOST}`;
 /** Set with `-ldflags -X` so the CLI reports the release: the Automation API checks it. */
 const VERSION_VAR = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 
@@ -28,8 +36,10 @@ const VERSION_VAR = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
  * @returns {Replace[]} in block-then-single-line order; never throws
  */
 function parseReplaces(goModText) {
+  /** @type {Replace[]} */
   const out = [];
   const text = goModText.replace(/\/\/[^\n]*/g, "");
+  /** @param {string} spec */
   const add = (spec) => {
     const m = /^(\S+)(?:\s+(\S+))?\s*=>\s*(\S+)(?:\s+(\S+))?\s*$/.exec(spec.trim());
     if (m) out.push({ path: m[1], version: m[2], newPath: m[3], newVersion: m[4] });
@@ -72,17 +82,22 @@ function replaceLine(r) {
 }
 
 /**
- * The go.mod of a throwaway module: its name, `go MIN_GO_VERSION` and the replaces.
+ * The go.mod of a throwaway module: its name, `go MIN_GO_VERSION`, the requires and the
+ * replaces.
  * @param {string} moduleName
  * @param {Replace[]} replaces
+ * @param {string[]} [requires] `module@version` specs, e.g. `github.com/pulumi/pulumi/sdk/v3@v3.68.0`
  * @returns {string}
  */
-function goModFile(moduleName, replaces) {
+function goModFile(moduleName, replaces, requires = []) {
+  const requireLines = requires.map((spec) => `require ${spec.replace("@", " ")}`);
   return [
     `module ${moduleName}`,
     "",
     `go ${MIN_GO_VERSION}`,
     "",
+    ...requireLines,
+    ...(requireLines.length ? [""] : []),
     ...replaces.map(replaceLine),
     "",
   ].join("\n");
@@ -92,7 +107,9 @@ module.exports = {
   PKG_MODULE,
   SDK_MODULE,
   CLI_PACKAGE,
-  LANGUAGE_MODULE,
+  LANGUAGE_HOST,
+  LANGUAGE_HOST_SDK_VERSION,
+  LANGUAGE_HOST_PACKAGE,
   VERSION_VAR,
   parseReplaces,
   remoteReplaces,

@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * Running go for the build: the environment every go call gets, the temp folder the
@@ -76,12 +77,12 @@ async function goStep(ctx, label, args, cwd) {
   });
   const seconds = Math.round((Date.now() - started) / 1000);
   if (res.code !== 0) {
-    const err = new Error(
-      `${label} failed after ${seconds} s: go ${args.join(" ")} (exit ${res.code})\n${res.stderr.trim()}`,
+    throw Object.assign(
+      new Error(
+        `${label} failed after ${seconds} s: go ${args.join(" ")} (exit ${res.code})\n${res.stderr.trim()}`,
+      ),
+      { stderr: res.stderr, stdout: res.stdout },
     );
-    err.stderr = res.stderr;
-    err.stdout = res.stdout;
-    throw err;
   }
   ctx.log(`${PREFIX}   ${label}: done in ${seconds} s`);
   return res;
@@ -105,7 +106,7 @@ async function modDownload(ctx, label, spec, cwd) {
   } catch (err) {
     let info;
     try {
-      info = JSON.parse(err.stdout);
+      info = JSON.parse(/** @type {{ stdout?: string }} */ (err).stdout || "");
     } catch {
       // no JSON: keep go's stderr
     }

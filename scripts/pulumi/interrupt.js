@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * What an interrupted run must undo: the half-built folders, the build lock and the go
@@ -33,10 +34,12 @@ function removePending(paths) {
  */
 function cleanUpOnInterrupt() {
   // Interrupted (Ctrl-C, a CI timeout): stop go, drop the half-built files and the lock.
-  for (const [sig, code] of [
+  /** @type {Array<[NodeJS.Signals, number]>} */
+  const signals = [
     ["SIGINT", 130],
     ["SIGTERM", 143],
-  ]) {
+  ];
+  for (const [sig, code] of signals) {
     process.once(sig, () => {
       for (const child of pending.children) child.kill("SIGKILL");
       for (const p of pending.paths) fs.rmSync(p, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * Installing the dynamic provider launcher (`pulumi-resource-pulumi-nodejs` and the

@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /**
  * Finding executables: a `pulumi` on PATH (not one of this cache's own) with its version, and
@@ -39,6 +40,12 @@ function findOnPath(name, pathVar) {
   return undefined;
 }
 
+/**
+ * Whether `child` is strictly inside the folder `parent` (both as given, not resolved).
+ * @param {string} child
+ * @param {string} parent
+ * @returns {boolean}
+ */
 function isInside(child, parent) {
   const rel = path.relative(parent, child);
   return !!rel && !rel.startsWith("..") && !path.isAbsolute(rel);
@@ -119,9 +126,10 @@ async function pulumiVersion(file) {
  *   the error message; never rejects
  */
 async function findGo() {
+  /** @type {string[]} */
   const candidates = process.env.PULUMI_LOSANT_GO
     ? [process.env.PULUMI_LOSANT_GO]
-    : [findOnPath("go", process.env.PATH), "/usr/local/go/bin/go"].filter(Boolean);
+    : [findOnPath("go", process.env.PATH) || "", "/usr/local/go/bin/go"].filter(Boolean);
   const seen = [];
   for (const go of candidates) {
     if (!isExecutableFile(go)) continue;

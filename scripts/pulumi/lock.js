@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /* global setTimeout */
 /**
@@ -13,10 +14,19 @@ const crypto = require("node:crypto");
 const { HEARTBEAT_MS, PREFIX } = require("./constants.js");
 const { pending } = require("./interrupt.js");
 
+/**
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * Whether the lock at `lockPath` belongs to a process that is gone (or is old garbage).
+ * @param {string} lockPath
+ * @returns {{ stale: boolean, gone?: boolean, info?: { pid: number, host: string } }}
+ */
 function lockIsStale(lockPath) {
   let st;
   try {
@@ -38,7 +48,7 @@ function lockIsStale(lockPath) {
     process.kill(info.pid, 0);
     return { stale: false, info };
   } catch (err) {
-    return { stale: err.code === "ESRCH", info };
+    return { stale: /** @type {NodeJS.ErrnoException} */ (err).code === "ESRCH", info };
   }
 }
 
@@ -62,7 +72,7 @@ async function withLock(lockPath, log, fn) {
       fs.writeFileSync(lockPath, body, { flag: "wx" });
       break;
     } catch (err) {
-      if (err.code !== "EEXIST") throw err;
+      if (/** @type {NodeJS.ErrnoException} */ (err).code !== "EEXIST") throw err;
     }
     const { stale, info } = lockIsStale(lockPath);
     if (stale) {

@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 /* global setTimeout, clearTimeout, setInterval, clearInterval */
 /**
@@ -44,12 +45,13 @@ function run(cmd, args, { cwd, env, timeoutMs, onLine, heartbeat } = {}) {
     const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     pending.children.add(child);
     let stdout = "";
+    /** @type {string[]} */
     const tail = [];
     let partial = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => {
       const lines = (partial + d).split("\n");
-      partial = lines.pop();
+      partial = lines.pop() || "";
       for (const line of lines) {
         tail.push(line);
         if (tail.length > 60) tail.shift();

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 "use strict";
 /**
  * Engine smoke check for the CLI that ensure.js provides: an inline Automation API program
@@ -43,16 +44,22 @@ async function smoke(options = {}) {
   fs.mkdirSync(stateDir);
   fs.symlinkSync(nodeModules, path.join(workDir, "node_modules"), "dir");
 
+  /** @typedef {{ name: string, stamp?: string }} Thing */
+  /** @type {import("@pulumi/pulumi").dynamic.ResourceProvider} */
   const provider = {
+    /** @param {Thing} inputs */
     async create(inputs) {
       return { id: `smoke-${inputs.name}`, outs: { ...inputs, stamp: "created" } };
     },
+    /** @param {string} _id @param {Thing} olds @param {Thing} news */
     async diff(_id, olds, news) {
       return { changes: olds.name !== news.name };
     },
+    /** @param {string} _id @param {Thing} _olds @param {Thing} news */
     async update(_id, _olds, news) {
       return { outs: { ...news, stamp: "updated" } };
     },
+    /** @param {string} id @param {Thing} props */
     async read(id, props) {
       return { id, props };
     },
@@ -70,7 +77,14 @@ async function smoke(options = {}) {
     return { id: res.id };
   };
 
+  /** @type {Record<string, number>} */
   const times = {};
+  /**
+   * @template T
+   * @param {string} name
+   * @param {() => Promise<T>} fn
+   * @returns {Promise<T>}
+   */
   const step = async (name, fn) => {
     const t = Date.now();
     const out = await fn();
@@ -93,6 +107,7 @@ async function smoke(options = {}) {
         },
       ),
     );
+    /** @param {string} what @param {unknown} actual @param {unknown} wanted */
     const expect = (what, actual, wanted) => {
       const a = JSON.stringify(actual);
       if (a !== JSON.stringify(wanted))

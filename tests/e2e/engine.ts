@@ -35,42 +35,67 @@ export const ENGINE_TIMEOUT = 90_000;
 /** Set to `1` (CI does) to make a missing CLI fail the suite instead of skipping it. */
 export const REQUIRED_ENV = "LOSANT_E2E_REQUIRED";
 
-/**
- * The root of the Pulumi CLI at hand (PATH or cache, never built here), or undefined. Looked
- * up once, synchronously, when the file loads: jest decides what to skip while it collects
- * tests, before any hook could await `findPulumi()`, so a child process answers for it.
- */
-export const cliRoot: string | undefined = findCliRoot();
+/** The Pulumi CLI at hand, as `findPulumi()` of scripts/pulumi/ensure.js reports it. */
+export interface FoundCli {
+  /** `<root>/bin/pulumi` is the CLI. */
+  root: string;
+  /** The CLI, the dynamic provider launcher and, if at hand, the language host. */
+  binDir: string;
+  pulumiPath: string;
+  /** `pulumi-language-nodejs` in `binDir`, which a plain `pulumi preview` needs. */
+  languagePluginPath?: string;
+  /** This process's environment with `binDir` first on PATH, as `pulumiEnv()` makes it. */
+  env: Record<string, string>;
+}
 
-function findCliRoot(): string | undefined {
+/**
+ * The Pulumi CLI at hand (PATH or cache, never built here), or undefined. Looked up once,
+ * synchronously, when the file loads: jest decides what to skip while it collects tests,
+ * before any hook could await `findPulumi()`, so a child process answers for it.
+ */
+export const cli: FoundCli | undefined = findCli();
+/** The root of {@link cli}, or undefined. */
+export const cliRoot: string | undefined = cli?.root;
+
+function findCli(): FoundCli | undefined {
   const script =
-    `require(${JSON.stringify(ENSURE)}).findPulumi()` +
-    ".then((found) => process.stdout.write(JSON.stringify(found ? found.root : null)))";
+    `const ensure = require(${JSON.stringify(ENSURE)});` +
+    "ensure.findPulumi().then((found) => process.stdout.write(JSON.stringify(" +
+    "found ? { ...found, env: ensure.pulumiEnv(found) } : null)))";
   const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`findPulumi() failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) ?? undefined;
 }
 
 /**
- * `describe` when a Pulumi CLI is at hand. Without one it prints one loud line and skips the
- * block, or, when {@link REQUIRED_ENV} is `1`, fails with a test that says what to run.
+ * `describe` when nothing is `missing`. Otherwise it prints one loud line and skips the block,
+ * or, when {@link REQUIRED_ENV} is `1`, fails with a test that says what to run.
+ * @param missing - what the block needs and is not at hand, e.g. "no Pulumi CLI", or undefined
  */
-export function describeEngine(title: string, body: () => void): void {
-  if (cliRoot !== undefined) {
+export function describeUnlessMissing(
+  missing: string | undefined,
+  title: string,
+  body: () => void,
+): void {
+  if (missing === undefined) {
     describe(title, body);
   } else if (process.env[REQUIRED_ENV] === "1") {
     describe(title, () => {
-      it("runs on a Pulumi CLI", () => {
-        throw new Error(
-          `${REQUIRED_ENV}=1 and no Pulumi CLI was found on PATH or in the cache: ` +
-            "run `npm run pulumi:ensure` first",
-        );
+      it("has what it runs on", () => {
+        throw new Error(`${REQUIRED_ENV}=1 and ${missing}: run \`npm run pulumi:ensure\` first`);
       });
     });
   } else {
-    process.stderr.write(`E2E SKIPPED: no Pulumi CLI; run npm run pulumi:ensure (${title})\n`);
+    process.stderr.write(`E2E SKIPPED: ${missing}; run npm run pulumi:ensure (${title})\n`);
     describe.skip(title, body);
   }
+}
+
+/** `describe` when a Pulumi CLI is at hand; see {@link describeUnlessMissing}. */
+export function describeEngine(title: string, body: () => void): void {
+  const missing =
+    cliRoot === undefined ? "no Pulumi CLI was found on PATH or in the cache" : undefined;
+  describeUnlessMissing(missing, title, body);
 }
 
 /** A Pulumi program as data: the orgs it declares, and the org whose device counts it reads. */
