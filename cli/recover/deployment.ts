@@ -14,9 +14,6 @@ export interface StateResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
-  /** When the engine first wrote the resource (set on pending operations too, CLI 3.11x+). */
-  created?: string;
-  modified?: string;
   [key: string]: unknown;
 }
 
@@ -50,8 +47,6 @@ export interface PendingCreate {
   name?: string;
   /** Set when the create adopts an existing org instead of POSTing a new one. */
   orgId?: string;
-  /** When the engine recorded the operation, if the CLI wrote it: no org of it is older. */
-  startedAt?: number;
 }
 
 /** The pending creates of InstanceOrg resources, in the order the engine recorded them. */
@@ -60,14 +55,12 @@ export function pendingCreates(deployment: Deployment): PendingCreate[] {
     .filter((op) => op.type === "creating" && op.resource.type === INSTANCE_ORG_TYPE)
     .map(({ resource }) => {
       const inputs = resource.inputs ?? {};
-      const started = resource.created === undefined ? NaN : Date.parse(resource.created);
       return {
         urn: resource.urn,
         inputs,
         instanceId: String(inputs.instanceId),
         name: typeof inputs.name === "string" ? inputs.name : undefined,
         orgId: typeof inputs.orgId === "string" ? inputs.orgId : undefined,
-        startedAt: Number.isNaN(started) ? undefined : started,
       };
     });
 }

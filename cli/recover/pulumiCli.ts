@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { RecoverError } from "./errors";
 import type { UntypedDeployment } from "./deployment";
+import type { HistoryEntry } from "./history";
 
 /** The stack operations recovery needs; tests may pass another implementation. */
 export interface StackAccess {
@@ -17,6 +18,8 @@ export interface StackAccess {
   importStack(deployment: UntypedDeployment): Promise<void>;
   /** The stack's config values by full key (`losant:apiUrl`), secrets decrypted. */
   config(): Promise<Record<string, string>>;
+  /** `pulumi stack history --json`: the operations the backend recorded. */
+  history(): Promise<HistoryEntry[]>;
 }
 
 /** Where and how to run `pulumi`. */
@@ -67,6 +70,10 @@ export class PulumiCli implements StackAccess {
     );
   }
 
+  async history(): Promise<HistoryEntry[]> {
+    return (JSON.parse(await this.run(["stack", "history", "--json"])) ?? []) as HistoryEntry[];
+  }
+
   private run(args: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
       execFile(
@@ -75,16 +82,25 @@ export class PulumiCli implements StackAccess {
         { cwd: this.cwd, env: this.env, maxBuffer: 256 * 1024 * 1024 },
         (error, stdout, stderr) => {
           if (error === null) return resolve(stdout);
-          const detail = String(stderr).trim() || error.message;
-          reject(
-            new RecoverError(
-              `\`pulumi ${args.join(" ")}\` failed in ${this.cwd}: ${detail}. Run it in the ` +
-                "project folder with the stack selected (`pulumi stack select <name>`), with the " +
-                "backend and passphrase the stack needs.",
-            ),
-          );
+          reject(new RecoverError(failure(args, this.cwd, String(stderr).trim() || error.message)));
         },
       );
     });
   }
+}
+
+/** What a failed `pulumi` command means for the user, and what to do about it. */
+function failure(args: readonly string[], cwd: string, detail: string): string {
+  const command = `\`pulumi ${args.join(" ")}\` failed in ${cwd}: ${detail}`;
+  if (/currently locked/.test(detail)) {
+    return (
+      `${command}\nThe stack is still locked by the run that was killed. If no other pulumi ` +
+      "command is running on this stack, run `pulumi cancel --yes`, then `pulumi-losant recover` " +
+      "again. Nothing was changed."
+    );
+  }
+  return (
+    `${command}\nRun it in the project folder with the stack selected ` +
+    "(`pulumi stack select <name>`), with the backend and passphrase the stack needs."
+  );
 }

@@ -21,6 +21,7 @@ import {
   type SettledCreate,
 } from "./deployment";
 import { RecoverError } from "./errors";
+import { lastUpdateStart } from "./history";
 import { findCandidates } from "./lookup";
 import type { StackAccess } from "./pulumiCli";
 
@@ -37,8 +38,8 @@ export type Outcome =
  * Reads the stack, settles each pending create of an InstanceOrg and writes the stack back
  * (only when there was something to settle and nothing was ambiguous).
  *
- * - one unmanaged org of the create's exact name, created since the create started: brought
- *   into the state with the outputs a refresh would give it;
+ * - one unmanaged org of the create's exact name, created since the killed run can have
+ *   started (see `history.ts`): brought into the state with the outputs a refresh would give it;
  * - none: the pending create is dropped, and the next `pulumi up` creates the org;
  * - several: nothing is written, and the error names the candidates.
  *
@@ -66,11 +67,12 @@ export async function recover(
     config: configOf({ [CONFIG_KEYS.token]: connection.token, [CONFIG_KEYS.url]: connection.url }),
   });
 
+  const since = lastUpdateStart(await stack.history());
   const taken = managedOrgIds(exported.deployment);
   const outcomes: Outcome[] = [];
   const settled: SettledCreate[] = [];
   for (const create of creates) {
-    const { outcome, adopted } = await settleOne(client, create, taken);
+    const { outcome, adopted } = await settleOne(client, create, since, taken);
     outcomes.push(outcome);
     if (outcome.kind === "imported") taken.add(outcome.orgId);
     if (outcome.kind !== "ambiguous") settled.push({ urn: create.urn, adopted });
@@ -84,6 +86,7 @@ export async function recover(
 async function settleOne(
   client: LosantClient,
   create: PendingCreate,
+  since: number | undefined,
   taken: ReadonlySet<string>,
 ): Promise<{ outcome: Outcome; adopted?: SettledCreate["adopted"] }> {
   const { urn, name } = create;
@@ -97,7 +100,7 @@ async function settleOne(
   const candidates = await findCandidates(client, {
     instanceId: create.instanceId,
     name,
-    createdSince: create.startedAt,
+    createdSince: since,
     exclude: taken,
   });
   if (candidates.length > 1) {

@@ -3,6 +3,7 @@
 // server holds. Guards against the duplicate a blind rerun makes (the org the killed run
 // created, unknown to the state) and against adopting an org that is not the run's own.
 import { recover, RecoverError, type StackAccess } from "../../../cli/recover";
+import type { HistoryEntry } from "../../../cli/recover/history";
 import {
   INSTANCE_ORG_TYPE,
   type StateResource,
@@ -18,6 +19,8 @@ const STACK_URN = "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev";
 /** A stack in memory: its deployment, the config it holds, and what was imported into it. */
 class MemoryStack implements StackAccess {
   imported: UntypedDeployment | undefined;
+  /** What `pulumi stack history --json` answers: no run finished yet, by default. */
+  entries: HistoryEntry[] = [];
   constructor(
     readonly exported: UntypedDeployment,
     private readonly values: Record<string, string>,
@@ -31,6 +34,9 @@ class MemoryStack implements StackAccess {
   async config(): Promise<Record<string, string>> {
     return this.values;
   }
+  async history(): Promise<HistoryEntry[]> {
+    return this.entries;
+  }
 }
 
 function urnOf(name: string): string {
@@ -38,18 +44,13 @@ function urnOf(name: string): string {
 }
 
 /** The resource a pending create records: the inputs the engine passed, no ID, no outputs. */
-function pendingResource(
-  name: string,
-  inputs: Record<string, unknown>,
-  created?: Date,
-): StateResource {
+function pendingResource(name: string, inputs: Record<string, unknown>): StateResource {
   return {
     urn: urnOf(name),
     custom: true,
     type: INSTANCE_ORG_TYPE,
     inputs: { ...inputs, __provider: PROVIDER_TEXT },
     parent: STACK_URN,
-    ...(created ? { created: created.toISOString() } : {}),
   };
 }
 
@@ -82,7 +83,7 @@ describe("recover", () => {
   it("brings the one org a killed create made into the state, with the outputs a read gives", async () => {
     const id = await createOrg(sim(), "acme");
     const inputs = { instanceId: sim().instanceId, name: "acme" };
-    const stack = stackWith([pendingResource("acme", inputs, new Date())]);
+    const stack = stackWith([pendingResource("acme", inputs)]);
 
     expect(await recover(stack, {})).toEqual([
       { urn: urnOf("acme"), kind: "imported", orgId: id, name: "acme" },
@@ -144,13 +145,20 @@ describe("recover", () => {
     expect((await recover(stack, {}))[0]).toMatchObject({ kind: "cleared" });
   });
 
-  it("ignores an org of that name created well before the run started", async () => {
+  it("ignores an org of that name created well before the last update started", async () => {
     await createOrg(sim(), "older");
-    const later = new Date(Date.now() + 60 * 60_000);
     const stack = stackWith([
-      pendingResource("older", { instanceId: sim().instanceId, name: "older" }, later),
+      pendingResource("older", { instanceId: sim().instanceId, name: "older" }),
     ]);
+    const anHourLater = new Date(Date.now() + 60 * 60_000);
+    stack.entries = [
+      { kind: "update", startTime: anHourLater.toISOString() },
+      // A refresh after the killed run must not move the bound.
+      { kind: "refresh", startTime: new Date(Date.now() + 2 * 60 * 60_000).toISOString() },
+    ];
     expect((await recover(stack, {}))[0]).toMatchObject({ kind: "cleared" });
+    stack.entries = [{ kind: "update", startTime: new Date(Date.now() - 60_000).toISOString() }];
+    expect((await recover(stack, {}))[0]).toMatchObject({ kind: "imported" });
   });
 
   it("gives one org to one create when two pending creates declare the same name", async () => {
