@@ -37,7 +37,7 @@ export function messageFor(text: string, name: string): string | undefined {
 /** The cells as a markdown table, one row per mode, step and fault. */
 export function renderMatrix(cells: readonly Cell[]): string {
   const rows = cells.map((cell) => {
-    const shown = cell.message === undefined ? "(no error: the run succeeded)" : cell.message;
+    const shown = cell.message ?? "(no error shown for this org)";
     return [
       cell.mode,
       cell.step,
