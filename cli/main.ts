@@ -6,6 +6,7 @@
 import { runImportCommand } from "./import";
 import { processIo, type CommandIo } from "./io";
 import { runProbe } from "./probe";
+import { runRecover } from "./recover";
 
 /** One subcommand. */
 export interface Command {
@@ -24,6 +25,10 @@ export const COMMANDS: Record<string, Command> = {
   probe: {
     summary: "check how a Losant instance answers, and which simulator profile it matches",
     run: async (argv, io) => (await runProbe(argv, io)).exitCode,
+  },
+  recover: {
+    summary: "after a killed `pulumi up`, bring the orgs it created into the stack's state",
+    run: (argv, io) => runRecover(argv, io.write, io.error),
   },
 };
 

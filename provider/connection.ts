@@ -1,4 +1,4 @@
-import { CONFIG_KEYS, resolveConnection } from "./losant/config";
+import { CONFIG_KEYS, resolveConnection, resolveTimeout } from "./losant/config";
 import { LosantClient } from "./losant/client";
 import { getProcessLocal, setProcessLocal } from "./processLocal";
 
@@ -26,11 +26,13 @@ export function settingsFromConfig(config: {
 
 /**
  * A client for the configured API: stack config first, then `LOSANT_API_TOKEN` and
- * `LOSANT_API_URL`, read now (at run time), not when the program was written.
+ * `LOSANT_API_URL`, read now (at run time), not when the program was written; the request
+ * timeout from `LOSANT_API_TIMEOUT_MS` when set.
  *
- * @throws LosantConfigError when no token is configured or the URL is unsafe
+ * @throws LosantConfigError when no token is configured, the URL is unsafe or the timeout
+ *   is not a positive integer
  */
 export function connectedClient(): LosantClient {
   const settings = getProcessLocal<ConnectionSettings>(SETTINGS_KEY) ?? {};
-  return new LosantClient(resolveConnection(settings));
+  return new LosantClient({ ...resolveConnection(settings), timeoutMs: resolveTimeout() });
 }

@@ -9,6 +9,7 @@ export const CONFIG_KEYS = {
   url: "losant:apiUrl",
   tokenEnv: "LOSANT_API_TOKEN",
   urlEnv: "LOSANT_API_URL",
+  timeoutEnv: "LOSANT_API_TIMEOUT_MS",
 } as const;
 
 /** A token and the API's base URL, ready for {@link LosantClient}. */
@@ -43,6 +44,24 @@ export function resolveConnection(
     nonEmpty(explicit.url) ?? nonEmpty(env[CONFIG_KEYS.urlEnv]) ?? DEFAULT_API_URL,
   );
   return { token, url };
+}
+
+/**
+ * The per-request timeout set in `LOSANT_API_TIMEOUT_MS`, in ms; undefined keeps the client's
+ * default. For slow instances, and for tests that need "slower than the timeout" to be quick.
+ *
+ * @throws LosantConfigError when the variable is set but is not a positive integer
+ */
+export function resolveTimeout(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = nonEmpty(env[CONFIG_KEYS.timeoutEnv]);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) <= 0) {
+    throw new LosantConfigError(
+      CONFIG_KEYS.timeoutEnv,
+      `${CONFIG_KEYS.timeoutEnv} must be a positive number of milliseconds, not "${raw}".`,
+    );
+  }
+  return Number(raw);
 }
 
 /**

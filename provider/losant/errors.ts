@@ -72,8 +72,22 @@ function describeFailure(parts: ConstructorParameters<typeof LosantApiError>[0])
     text += `. Check the API token; it must carry one of these scopes: ${parts.requiredScopes?.join(", ")}`;
   } else if (parts.status === 403) {
     text += `. The token lacks the scope for ${parts.action}; it needs one of: ${parts.requiredScopes?.join(", ")}`;
+  } else if (isTemporary(parts)) {
+    text += `. ${TEMPORARY_FAILURE_HINT}`;
   }
   return text;
+}
+
+/** What a user can do about a failure that retrying later cures. */
+export const TEMPORARY_FAILURE_HINT =
+  "The API was busy, unavailable or unreachable: run the same pulumi command again once it " +
+  "answers; that is safe, since a change that may have been applied is checked first or is " +
+  "harmless to send again";
+
+/** Rate limits, server errors, timeouts and dropped connections pass; a retry later may not fail. */
+function isTemporary(parts: { status: number | undefined; type: string }): boolean {
+  if (parts.status === undefined) return parts.type === "Timeout" || parts.type === "NetworkError";
+  return parts.status === 429 || parts.status >= 500;
 }
 
 /**

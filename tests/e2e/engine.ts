@@ -270,12 +270,16 @@ export class EngineStack {
  * Registers jest hooks giving one configured stack for the enclosing block: a fresh file
  * backend and passphrase, a working directory inside the program's folder, `losant:apiUrl`
  * and `losant:apiToken` (secret, the admin token) of the simulator. All of it is removed
- * afterwards.
+ * afterwards. `make` builds the stack from its options (a subclass, another CLI root).
  */
-export function useEngineStack(sim: () => Simulator, program: () => ProgramDir): () => EngineStack {
-  let stack: EngineStack | undefined;
+export function useEngineStack<T extends EngineStack = EngineStack>(
+  sim: () => Simulator,
+  program: () => ProgramDir,
+  make: (options: EngineStackOptions) => T = (options) => new EngineStack(options) as T,
+): () => T {
+  let stack: T | undefined;
   beforeAll(async () => {
-    stack = new EngineStack({
+    stack = make({
       cliRoot: cliRoot!,
       program: program(),
       workDir: temporaryDir(program().workDir, "stack-"),

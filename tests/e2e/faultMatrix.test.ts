@@ -1,0 +1,220 @@
+// The engine fault matrix: every step of InstanceOrg (create, update, refresh, adopt, delete)
+// on the real engine, against each fault the network or the server can throw at it (429, 503,
+// a reset connection, a connection dropped after the change was applied, an answer slower than
+// the client's timeout). Guards the promise that no fault duplicates, orphans or loses an org:
+// after the run, and after one rerun where the first run failed, the server's orgs are the
+// state's orgs exactly, and a failure tells the user which org, which step and what to do.
+//
+// One stack carries every cell: each fault lives in an instance of its own, so one engine
+// operation runs one step against all five faults at once. A `transient` fault fires once (the
+// client's retries or its lookup absorb it); a `persistent` one fires on every attempt, so the
+// step fails unless the request was applied.
+import type { Fault, FaultRule, Simulator } from "../../simulator";
+import { useSimulator } from "../helpers/simulator";
+import { createOrg } from "./api";
+import {
+  describeEngine,
+  ENGINE_TIMEOUT,
+  useEngineStack,
+  type EngineStack,
+  type ProgramSpec,
+} from "./engine";
+import { TEMPORARY_FAILURE_HINT } from "../../provider/losant/errors";
+import { useSourceTreeProgram } from "./programDir";
+import { useEnv } from "./env";
+import { messageFor, renderMatrix, type Cell } from "./matrixReport";
+
+const TYPE = "pulumi-nodejs:dynamic/losant:InstanceOrg";
+/** The client's per-request timeout in the provider for this file: "slow" answers exceed it. */
+const TIMEOUT_MS = 1000;
+
+type FaultName = "429" | "503" | "reset" | "drop" | "slow";
+const FAULTS: Record<FaultName, Fault> = {
+  "429": { kind: "rateLimit", retryAfterSeconds: 1 },
+  "503": { kind: "status", status: 503 },
+  reset: { kind: "reset" },
+  drop: { kind: "dropAfterApply" },
+  slow: { kind: "latency", ms: TIMEOUT_MS * 2.5 },
+};
+const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+type Step = "create" | "update" | "refresh" | "adopt" | "delete";
+/** The request each step's fault hits: its method, on the collection or on one org. */
+const TARGET: Record<Step, { method: string; onOrg: boolean }> = {
+  create: { method: "POST", onOrg: false },
+  update: { method: "PATCH", onOrg: true },
+  refresh: { method: "GET", onOrg: true },
+  adopt: { method: "PATCH", onOrg: true },
+  delete: { method: "DELETE", onOrg: true },
+};
+type Mode = "transient" | "persistent";
+/** The API action each step's failure names. */
+const ACTION: Record<Step, string> = {
+  create: "instanceOrgs.post",
+  update: "instanceOrg.patch",
+  refresh: "instanceOrg.get",
+  adopt: "instanceOrg.patch",
+  delete: "instanceOrg.delete",
+};
+
+/** Server against state: the cells of the table, from what both hold now. */
+async function compare(sim: Simulator, stack: EngineStack) {
+  const deployment = await stack.exportStack();
+  const stateIds = new Set(
+    (deployment.resources ?? []).filter((r) => r.type === TYPE).map((r) => r.id!),
+  );
+  const server = sim.orgs();
+  const names = server.map((org) => org.name);
+  return {
+    server: server.length,
+    state: stateIds.size,
+    duplicates: names.length - new Set(names).size,
+    orphans: server.filter((org) => !stateIds.has(org.id)).length,
+    missing: [...stateIds].filter((id) => !server.some((org) => org.id === id)).length,
+    serverNames: names.sort(),
+  };
+}
+
+describeEngine("the engine fault matrix", () => {
+  useEnv(() => ({ LOSANT_API_TIMEOUT_MS: String(TIMEOUT_MS) }));
+  const sim = useSimulator();
+  const program = useSourceTreeProgram();
+  const stack = useEngineStack(sim, program);
+  const cells: Cell[] = [];
+  const instances = {} as Record<FaultName, string>;
+  let orgs: ProgramSpec["orgs"] = {};
+
+  beforeAll(() => {
+    for (const fault of FAULT_NAMES) instances[fault] = sim().addInstance();
+  });
+  afterAll(() => {
+    if (cells.length > 0) process.stderr.write(`\n${renderMatrix(cells)}\n`);
+  });
+
+  /** Adds each fault on the step's request in its instance, once or on every attempt. */
+  function inject(step: Step, mode: Mode): void {
+    for (const fault of FAULT_NAMES) {
+      const { method, onOrg } = TARGET[step];
+      const path = `/instances/${instances[fault]}/orgs${onOrg ? "/" : ""}`;
+      const times = mode === "transient" ? 1 : 1000;
+      const rule: FaultRule = { ...FAULTS[fault], method, path, times };
+      sim().faults.add(rule);
+    }
+  }
+
+  /**
+   * Runs the step with its faults; when it fails, compares server and state, then reruns it
+   * without faults. After a failed run the state may still hold an org whose DELETE was
+   * applied but never answered (`missing`): the rerun's DELETE finds it gone and drops it.
+   * Duplicates and orphans are never allowed. Records one cell per fault.
+   */
+  async function runStep(step: Step, mode: Mode, names: Record<FaultName, string>): Promise<void> {
+    const run = (): Promise<unknown> =>
+      step === "refresh" ? stack().refresh({ orgs }) : stack().up({ orgs });
+    inject(step, mode);
+    const error = await run().then(
+      () => undefined,
+      (err: Error) => err.message,
+    );
+    sim().faults.clear();
+    const first = await compare(sim(), stack());
+    expect(first).toMatchObject({ duplicates: 0, orphans: 0 });
+    if (error !== undefined) await run();
+    const after = error === undefined ? first : await compare(sim(), stack());
+    expect(after).toMatchObject({ duplicates: 0, orphans: 0, missing: 0 });
+    const declared = Object.values(orgs).flatMap((args) =>
+      typeof args.name === "string" ? [args.name] : [],
+    );
+    expect(after.serverNames.filter((name) => name.startsWith(mode))).toEqual(
+      [...declared, ...adoptedNames(mode)].filter((n) => n.startsWith(mode)).sort(),
+    );
+    for (const fault of FAULT_NAMES) {
+      const message = error === undefined ? undefined : messageFor(error, names[fault]);
+      if (message !== undefined) {
+        // Which org: the engine's header for it; which step: the API action; what to do.
+        expect(message).toContain(`Losant API ${ACTION[step]}`);
+        expect(message).toContain(TEMPORARY_FAILURE_HINT);
+      }
+      cells.push({ step, fault, mode, first, after, message });
+    }
+  }
+
+  const adopted: Record<Mode, string[]> = { transient: [], persistent: [] };
+  const adoptedNames = (mode: Mode): string[] => adopted[mode];
+  const nameOf = (mode: Mode, step: string, fault: FaultName): string => `${mode}-${step}-${fault}`;
+  const byFault = (mode: Mode, step: string) =>
+    Object.fromEntries(FAULT_NAMES.map((fault) => [fault, nameOf(mode, step, fault)])) as Record<
+      FaultName,
+      string
+    >;
+
+  for (const mode of ["transient", "persistent"] as const) {
+    describe(`${mode} faults`, () => {
+      it(
+        "create",
+        async () => {
+          for (const fault of FAULT_NAMES) {
+            const name = nameOf(mode, "org", fault);
+            orgs[name] = { instanceId: instances[fault], name, description: "v1" };
+          }
+          await runStep("create", mode, byFault(mode, "org"));
+        },
+        ENGINE_TIMEOUT * 2,
+      );
+
+      it(
+        "update",
+        async () => {
+          for (const fault of FAULT_NAMES) orgs[nameOf(mode, "org", fault)].description = "v2";
+          await runStep("update", mode, byFault(mode, "org"));
+          for (const fault of FAULT_NAMES) {
+            const org = sim()
+              .orgs(instances[fault])
+              .find((o) => o.name === nameOf(mode, "org", fault));
+            expect(org?.description).toBe("v2");
+          }
+        },
+        ENGINE_TIMEOUT * 2,
+      );
+
+      it(
+        "refresh",
+        async () => {
+          await runStep("refresh", mode, byFault(mode, "org"));
+        },
+        ENGINE_TIMEOUT * 2,
+      );
+
+      it(
+        "adopt",
+        async () => {
+          for (const fault of FAULT_NAMES) {
+            const name = nameOf(mode, "adopted", fault);
+            const orgId = await createOrgIn(sim(), instances[fault], name);
+            adopted[mode].push(name);
+            orgs[name] = { instanceId: instances[fault], orgId, description: "adopted" };
+          }
+          await runStep("adopt", mode, byFault(mode, "adopted"));
+        },
+        ENGINE_TIMEOUT * 2,
+      );
+
+      it(
+        "delete",
+        async () => {
+          const names = { ...byFault(mode, "org") };
+          orgs = Object.fromEntries(
+            Object.entries(orgs).filter(([name]) => !name.startsWith(mode)),
+          );
+          adopted[mode] = [];
+          await runStep("delete", mode, names);
+        },
+        ENGINE_TIMEOUT * 2,
+      );
+    });
+  }
+});
+
+/** Creates an org out of band in `instanceId`; returns its ID. */
+async function createOrgIn(sim: Simulator, instanceId: string, name: string): Promise<string> {
+  return createOrg({ ...sim, instanceId } as Simulator, { name });
+}
