@@ -87,7 +87,7 @@ async function main(argv) {
         /** @type {import("./stackRun.js").StackRunResult[]} */
         const results = [];
         for (let run = 1; run <= options.runs; run++) {
-          for (const kind of /** @type {const} */ (["orgs", "noop"])) {
+          for (const kind of options.order) {
             log(`run ${run}/${options.runs}: ${options.n} ${kind}`);
             results.push(await runStack(context, kind, `${kind}-${run}`, log));
           }

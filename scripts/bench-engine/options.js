@@ -8,6 +8,7 @@ const { parseArgs } = require("node:util");
  * @typedef {object} BenchOptions
  * @property {number} n Resources per stack.
  * @property {number} runs Runs per kind, alternating orgs and no-op.
+ * @property {("orgs" | "noop")[]} order The kinds in the order each run takes them.
  * @property {boolean} compare Run the orgs / no-op comparison.
  * @property {boolean} rateLimited Run the creates under a token bucket.
  * @property {number} rateLimitedN Orgs created under the token bucket.
@@ -19,6 +20,7 @@ const { parseArgs } = require("node:util");
 const USAGE = `Usage: npm run bench:engine -- [options]
   --n N              resources per stack (default 200)
   --runs R           runs per kind, alternating orgs and no-op (default 2, at least 1)
+  --noop-first       each run takes the no-op stack first (the baseline is in hand sooner)
   --only compare     only the orgs / no-op comparison
   --only rate-limit  only the creates under the token bucket
   --rate-n N         orgs created under the token bucket (default 200)
@@ -62,6 +64,7 @@ function parseOptions(argv) {
         "rate-n": { type: "string" },
         rate: { type: "string" },
         burst: { type: "string" },
+        "noop-first": { type: "boolean" },
         keep: { type: "boolean" },
       },
     }));
@@ -79,6 +82,7 @@ function parseOptions(argv) {
   return {
     n: positiveInteger(str("n"), "n", 200),
     runs: positiveInteger(str("runs"), "runs", 2),
+    order: values["noop-first"] === true ? ["noop", "orgs"] : ["orgs", "noop"],
     compare: only !== "rate-limit",
     rateLimited: only !== "compare",
     rateLimitedN: positiveInteger(str("rate-n"), "rate-n", 200),

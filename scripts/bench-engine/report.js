@@ -72,7 +72,7 @@ function comparisonReport(results) {
     ];
   };
   return [
-    `Best of ${orgs.length} runs per kind (alternating orgs, no-op), N = ${orgs[0].state.resources}:`,
+    `N = ${orgs[0].state.resources}, best of ${orgs.length} run(s) per kind, the kinds alternating:`,
     "",
     table(["step", "no-op (s)", "orgs (s)", "ratio", "org requests", "no-op requests"], stepRows),
     "",
