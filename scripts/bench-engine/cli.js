@@ -32,7 +32,9 @@ const LANGUAGE_HOST = "pulumi-language-nodejs";
  *   message), or when `pulumi-language-nodejs` is neither beside the CLI nor on PATH
  */
 async function findCli(log) {
-  const cli = await ensurePulumi({ log });
+  // `languageHost` asks ensurePulumi to build the host when it can (older versions ignore it).
+  const ensureOptions = { log, languageHost: true };
+  const cli = await ensurePulumi(ensureOptions);
   const languageHost = cli.languagePlugin
     ? path.join(cli.binDir, LANGUAGE_HOST)
     : findOnPath(LANGUAGE_HOST, process.env.PATH);
