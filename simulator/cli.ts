@@ -4,17 +4,22 @@
  * and tokens, and serves until SIGINT or SIGTERM.
  */
 import { startSimulator, type Simulator } from "./index";
+import { namedProfile, PROFILE_NAMES, type ProfileName } from "./profiles";
+import { checkRateLimit, type RateLimit } from "./rateLimit";
 
 /** Parsed command-line options. */
 export interface CliOptions {
   port: number;
   host: string;
   stateFile?: string;
+  profile?: ProfileName;
+  rateLimit?: RateLimit;
   help: boolean;
 }
 
 /** The `--help` text. */
-export const USAGE = `Usage: losant-sim [--port N] [--host HOST] [--state FILE]
+export const USAGE = `Usage: losant-sim [--port N] [--host HOST] [--state FILE] [--profile NAME]
+                  [--rate-limit RPS[/BURST]]
 
 Starts a local Losant API for instance organizations and prints one JSON line:
 {"url": ..., "instanceId": ..., "tokens": {"admin": ..., "readOnly": ...}}
@@ -22,11 +27,61 @@ Starts a local Losant API for instance organizations and prints one JSON line:
   --port N       port to listen on (default 0: a free port)
   --host HOST    address to bind (default 127.0.0.1)
   --state FILE   load state from FILE and save every change to it
+  --profile NAME how to answer what the API documentation leaves open (default
+                 documented; see simulator/README.md), one of:
+                 ${PROFILE_NAMES.join(", ")}
+  --rate-limit RPS[/BURST]
+                 answer 429 with Retry-After beyond RPS requests per second, with
+                 bursts of up to BURST (default: RPS rounded up)
 `;
 
 /**
+ * `RPS` or `RPS/BURST`, as `--rate-limit` takes it.
+ * @throws Error for anything else, or a limit {@link checkRateLimit} refuses.
+ */
+export function parseRateLimit(value: string): RateLimit {
+  const match = /^(\d+(?:\.\d+)?)(?:\/(\d+(?:\.\d+)?))?$/.exec(value);
+  if (!match) throw new Error(`Option --rate-limit must be RPS or RPS/BURST, got ${value}`);
+  const requestsPerSecond = Number(match[1]);
+  const limit = {
+    requestsPerSecond,
+    burst: match[2] === undefined ? Math.max(1, Math.ceil(requestsPerSecond)) : Number(match[2]),
+  };
+  try {
+    checkRateLimit(limit);
+  } catch (error) {
+    throw new Error(`Option --rate-limit: ${(error as Error).message}`);
+  }
+  return limit;
+}
+
+/** What each option with a value does to the options. */
+const SETTERS: Record<string, (options: CliOptions, value: string) => void> = {
+  "--port": (options, value) => {
+    if (!/^\d+$/.test(value) || Number(value) > 65535) {
+      throw new Error(`Option --port must be an integer from 0 to 65535, got ${value}`);
+    }
+    options.port = Number(value);
+  },
+  "--host": (options, value) => {
+    options.host = value;
+  },
+  "--state": (options, value) => {
+    options.stateFile = value;
+  },
+  "--profile": (options, value) => {
+    namedProfile(value);
+    options.profile = value as ProfileName;
+  },
+  "--rate-limit": (options, value) => {
+    options.rateLimit = parseRateLimit(value);
+  },
+};
+
+/**
  * Parses the arguments (without `node` and the script path).
- * @throws Error for an unknown option, a missing value or a port outside 0..65535.
+ * @throws Error for an unknown option, a missing value, a port outside 0..65535, an
+ * unknown profile or a malformed rate limit.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { port: 0, host: "127.0.0.1", help: false };
@@ -38,18 +93,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     const [name, inline] = arg.split(/=(.*)/s, 2);
     const value = inline ?? argv[++i];
-    if (!["--port", "--host", "--state"].includes(name)) throw new Error(`Unknown option ${arg}`);
+    const set = Object.hasOwn(SETTERS, name) ? SETTERS[name] : undefined;
+    if (!set) throw new Error(`Unknown option ${arg}`);
     if (value === undefined || value === "") throw new Error(`Option ${name} needs a value`);
-    if (name === "--port") {
-      if (!/^\d+$/.test(value) || Number(value) > 65535) {
-        throw new Error(`Option --port must be an integer from 0 to 65535, got ${value}`);
-      }
-      options.port = Number(value);
-    } else if (name === "--host") {
-      options.host = value;
-    } else {
-      options.stateFile = value;
-    }
+    set(options, value);
   }
   return options;
 }
@@ -76,6 +123,8 @@ export async function main(
     port: options.port,
     host: options.host,
     stateFile: options.stateFile,
+    profile: options.profile,
+    rateLimit: options.rateLimit,
   });
   const { url, instanceId, tokens } = simulator;
   write(`${JSON.stringify({ url, instanceId, tokens })}\n`);

@@ -7,7 +7,13 @@
 
 /** The `type` strings of Losant's error body, one per HTTP status family. */
 export type ApiErrorType =
-  "Validation" | "Unauthorized" | "Forbidden" | "NotFound" | "TooManyRequests" | "ServerError";
+  | "Validation"
+  | "Unauthorized"
+  | "Forbidden"
+  | "NotFound"
+  | "PayloadTooLarge"
+  | "TooManyRequests"
+  | "ServerError";
 
 /** Losant's error body (`schemas/error.json`). */
 export interface ApiErrorBody {
@@ -26,6 +32,8 @@ export function errorTypeForStatus(status: number): ApiErrorType {
       return "Forbidden";
     case 404:
       return "NotFound";
+    case 413:
+      return "PayloadTooLarge";
     case 429:
       return "TooManyRequests";
     default:
@@ -44,7 +52,7 @@ export class ApiError extends Error {
   readonly type: ApiErrorType;
 
   /**
-   * @param status - HTTP status (400, 401, 403, 404, 429 or 5xx).
+   * @param status - HTTP status (400, 401, 403, 404, 413, 429 or 5xx).
    * @param message - the `message` of the error body.
    */
   constructor(status: number, message: string) {
@@ -87,7 +95,7 @@ export const INVALID_ID_MESSAGE = (name: string): string =>
 /** 400: the request body is not JSON. */
 export const MALFORMED_JSON_MESSAGE = "Request body is not valid JSON";
 
-/** 400: the request body exceeds the simulator's size limit. */
+/** 400 (or 413, by profile): the request body exceeds the simulator's size limit. */
 export const BODY_TOO_LARGE_MESSAGE = (limitBytes: number): string =>
   `Request body is larger than ${limitBytes} bytes`;
 
@@ -99,8 +107,16 @@ export const INVALID_BODY_MESSAGE = (details: string): string =>
 export const INVALID_QUERY_MESSAGE = (name: string, expected: string): string =>
   `Query parameter ${name} is invalid: expected ${expected}`;
 
+/** 400: the list's `query` parameter breaks `advancedInstanceOrgQuery`; `details` as above. */
+export const INVALID_ADVANCED_QUERY_MESSAGE = (details: string): string =>
+  `Query parameter query is invalid: ${details}`;
+
 /** 400: `start` is after `end`. */
 export const START_AFTER_END_MESSAGE = "Query parameter start must not be after end";
+
+/** 400: hourly payload data asked for past its retention (profile `hourlyRetention: "refused"`). */
+export const HOURLY_RETENTION_MESSAGE = (days: number): string =>
+  `Hourly payload data is kept for ${days} days; start must be within that window`;
 
 /** 400: the usage range holds more buckets than the simulator answers. */
 export const TOO_MANY_BUCKETS_MESSAGE = (buckets: number, limit: number): string =>

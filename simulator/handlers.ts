@@ -6,10 +6,18 @@
 import type { OrgPatchBody, OrgPostBody, OrgRecord } from "./model";
 import { globToRegExp, parseListQuery, parsePayloadOptions, parseTimeRange } from "./query";
 import type { ListQuery } from "./query";
-import { listHypermedia, orgResponse } from "./responses";
+import { ApiError, HOURLY_RETENTION_MESSAGE } from "./errors";
+import { HOURLY_RETENTION_MS, type SimulatorProfile } from "./profiles";
+import { documentedCreateAnswer, listHypermedia, orgResponse } from "./responses";
 import type { Store } from "./store";
 import { parseSummaryInclude } from "./summary";
-import { deviceCounts, notebookMinuteCounts, payloadCountsBreakdown } from "./usage";
+import {
+  DAY_MS,
+  HOUR_MS,
+  deviceCounts,
+  notebookMinuteCounts,
+  payloadCountsBreakdown,
+} from "./usage";
 
 /** IDs taken from the path. */
 export interface PathParams {
@@ -23,6 +31,8 @@ export interface PrepareInput {
   /** The parsed body, already valid against the route's body schema. */
   body: unknown;
   nowMs: number;
+  /** The simulator's answers to what the documentation leaves open. */
+  profile: SimulatorProfile;
 }
 
 /** The apply step: reads or changes the store and returns the response body. */
@@ -54,30 +64,39 @@ export const deleteOrg: Prepare = () => (store, p) => {
 };
 
 /** instanceOrg.deviceCounts */
-export const getDeviceCounts: Prepare = ({ query, nowMs }) => {
-  const range = parseTimeRange(query, nowMs);
+export const getDeviceCounts: Prepare = ({ query, nowMs, profile }) => {
+  const range = parseTimeRange(query, nowMs, profile.negativeTimes);
   return (store, p) => deviceCounts(store.org(p.instanceId, orgIdOf(p)).id, range);
 };
 
 /** instanceOrg.notebookMinuteCounts */
-export const getNotebookMinuteCounts: Prepare = ({ query, nowMs }) => {
-  const range = parseTimeRange(query, nowMs);
+export const getNotebookMinuteCounts: Prepare = ({ query, nowMs, profile }) => {
+  const range = parseTimeRange(query, nowMs, profile.negativeTimes);
   return (store, p) => notebookMinuteCounts(store.org(p.instanceId, orgIdOf(p)).id, range);
 };
 
 /** instanceOrg.payloadCountsBreakdown */
-export const getPayloadCountsBreakdown: Prepare = ({ query, nowMs }) => {
-  const range = parseTimeRange(query, nowMs);
+export const getPayloadCountsBreakdown: Prepare = ({ query, nowMs, profile }) => {
+  const range = parseTimeRange(query, nowMs, profile.negativeTimes);
   const options = parsePayloadOptions(query);
+  const keptFromMs = nowMs - HOURLY_RETENTION_MS;
+  if (options.resolution === HOUR_MS && range.startMs < keptFromMs) {
+    if (profile.hourlyRetention === "refused") {
+      throw new ApiError(400, HOURLY_RETENTION_MESSAGE(HOURLY_RETENTION_MS / DAY_MS));
+    }
+    if (profile.hourlyRetention === "empty") options.keptFromMs = keptFromMs;
+  }
   return (store, p) =>
     payloadCountsBreakdown(store.org(p.instanceId, orgIdOf(p)).id, range, options);
 };
 
 /** instanceOrgs.post */
-export const createOrg: Prepare = ({ query, body, nowMs }) => {
+export const createOrg: Prepare = ({ query, body, nowMs, profile }) => {
   const fields = parseSummaryInclude(query.get("summaryInclude"));
-  return (store, p) =>
-    orgResponse(store.createOrg(p.instanceId, body as OrgPostBody), fields, nowMs);
+  return (store, p) => {
+    const answer = orgResponse(store.createOrg(p.instanceId, body as OrgPostBody), fields, nowMs);
+    return profile.createAnswer === "org" ? documentedCreateAnswer(answer) : answer;
+  };
 };
 
 function compareOrgs(query: ListQuery): (a: OrgRecord, b: OrgRecord) => number {
@@ -94,11 +113,9 @@ export const listOrgs: Prepare = ({ query, nowMs }) => {
   const list = parseListQuery(query);
   const fields = parseSummaryInclude(query.get("summaryInclude"));
   const pattern = list.filter === undefined ? undefined : globToRegExp(list.filter);
+  const where = list.where ?? ((org: OrgRecord) => !pattern || pattern.test(org.name));
   return (store, p) => {
-    const matching = store
-      .listOrgs(p.instanceId)
-      .filter((org) => !pattern || pattern.test(org.name))
-      .sort(compareOrgs(list));
+    const matching = store.listOrgs(p.instanceId).filter(where).sort(compareOrgs(list));
     const pageItems = matching.slice(list.page * list.perPage, (list.page + 1) * list.perPage);
     return {
       items: pageItems.map((org) => orgResponse(org, fields, nowMs)),

@@ -8,6 +8,8 @@ import type { AddressInfo, Socket } from "node:net";
 import { TokenStore } from "./auth";
 import { Delays } from "./delays";
 import { Faults } from "./faults";
+import { resolveProfile, type ProfileName, type SimulatorProfile } from "./profiles";
+import { RateLimiter, type RateLimit } from "./rateLimit";
 import { RequestLog } from "./requestLog";
 import { orgResponse, withoutHypermedia, type OrgResponse } from "./responses";
 import { createRequestListener, type ResponseError } from "./server";
@@ -30,6 +32,7 @@ export type {
   ResetFault,
   StatusFault,
 } from "./faults";
+export type { RateLimit } from "./rateLimit";
 export type { RequestFilter, RequestLog, RequestLogEntry } from "./requestLog";
 export type { ResponseError } from "./server";
 export type { AddInstanceOptions } from "./store";
@@ -40,6 +43,20 @@ export { ACCEPTED_SCOPES, type Action } from "./scopes";
 export { SUMMARY_FIELDS } from "./summary";
 export { DAY_MS, HOUR_MS, MAX_USAGE_BUCKETS } from "./usage";
 export { MAX_BODY_BYTES } from "./server";
+export {
+  HOURLY_RETENTION_MS,
+  PROFILE_ENV,
+  PROFILE_NAMES,
+  PROFILE_VALUES,
+  PROFILES,
+  isProfileName,
+  namedProfile,
+  resolveProfile,
+  type ProfileDimension,
+  type ProfileName,
+  type SimulatorProfile,
+} from "./profiles";
+export { FIELDS_MISSING_FROM_ORG_SHAPE } from "./responses";
 
 /** Options of {@link startSimulator}; every field is optional. */
 export interface SimulatorOptions {
@@ -53,6 +70,16 @@ export interface SimulatorOptions {
   validateResponses?: boolean;
   /** Clock in ms since the epoch (default `Date.now`), for timestamps and "now" in usage. */
   now?: () => number;
+  /**
+   * How the simulator answers what the documentation leaves open: a named profile, or some
+   * dimensions merged over `documented` (the default). See `simulator/README.md`.
+   */
+  profile?: ProfileName | Partial<SimulatorProfile>;
+  /**
+   * A token-bucket limit over every request: beyond it the simulator answers 429 with
+   * `Retry-After`. None by default; {@link Simulator.setRateLimit} changes it at run time.
+   */
+  rateLimit?: RateLimit;
 }
 
 /** An org as the simulator holds it, in its response shape without hypermedia. */
@@ -65,6 +92,8 @@ export interface Simulator {
   readonly port: number;
   /** ID of the seeded instance. */
   readonly instanceId: string;
+  /** The profile in force, every dimension filled in. */
+  readonly profile: SimulatorProfile;
   /** The seeded tokens: `admin` has `all.Instance`, `readOnly` has `all.Instance.read`. */
   readonly tokens: { readonly admin: string; readonly readOnly: string };
   /** Creates a token with exactly these scopes and returns it. */
@@ -81,6 +110,13 @@ export interface Simulator {
   readonly requests: RequestLog;
   /** Fault injection rules: `add(rule)`, `remove(id)`, `clear()`, `list()`. */
   readonly faults: Faults;
+  /**
+   * Sets the token-bucket limit (starting with a full bucket), or lifts it with `undefined`.
+   * @throws RangeError when `requestsPerSecond` is not positive or `burst` is below 1.
+   */
+  setRateLimit(limit: RateLimit | undefined): void;
+  /** The token-bucket limit in force, if any. */
+  readonly rateLimit: Readonly<RateLimit> | undefined;
   /** Responses that failed their own schema (answered 500) and unexpected crashes. */
   readonly responseErrors: readonly ResponseError[];
   /**
@@ -111,15 +147,19 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  * Starts a simulator with one seeded instance (default limits) and two seeded tokens.
  * @param options - see {@link SimulatorOptions}.
  * @returns the running simulator.
- * @throws Error when the port cannot be bound, or the state file cannot be read (not JSON,
- * another version) or written.
+ * @throws Error when the port cannot be bound, the state file cannot be read (not JSON,
+ * another version) or written, or the profile is unknown or has an unknown value.
+ * @throws RangeError for a `rateLimit` that `setRateLimit` refuses.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const now = options.now ?? Date.now;
+  const profile = resolveProfile(options.profile);
+  const rateLimiter = new RateLimiter();
+  rateLimiter.set(options.rateLimit, now());
   const host = options.host ?? "127.0.0.1";
   compileValidators();
   const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
-  const store = new Store(now, loaded);
+  const store = new Store(now, loaded, profile);
   const tokens = new TokenStore(loaded?.tokens);
   const seed = loaded?.seed ?? seedState(store, tokens);
   const save = (): void => {
@@ -148,6 +188,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     responseErrors,
     validateResponses: options.validateResponses ?? true,
     now,
+    profile,
+    rateLimiter,
     onChange: save,
   });
   const server = createServer(listener);
@@ -164,6 +206,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
     instanceId: seed.instanceId,
+    profile,
     tokens: seed.tokens,
     addToken(scopes) {
       const token = tokens.add(scopes);
@@ -182,6 +225,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     requests: log,
     faults,
+    setRateLimit(limit) {
+      rateLimiter.set(limit, now());
+    },
+    get rateLimit() {
+      return rateLimiter.limit;
+    },
     responseErrors,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

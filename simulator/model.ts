@@ -32,6 +32,11 @@ export interface InstanceRecord {
   name: string;
   creationDate: string;
   defaultLimits: Limits;
+  /**
+   * The instance's own limits, the most any org may have; absent in states saved before it
+   * existed, which then use {@link instanceMaxLimits}' default.
+   */
+  maxLimits?: Limits;
 }
 
 /** An organization as the simulator stores it. */
@@ -121,3 +126,19 @@ export const DEFAULT_INSTANCE_LIMITS: Readonly<Limits> = {
   applicationFlowSlots: 25,
   systemInterval: 60,
 };
+
+/** How far above its default an instance lets an org's limit go, unless told otherwise. */
+const DEFAULT_MAX_LIMIT_FACTOR = 10;
+
+/**
+ * The instance's own limits: its `maxLimits`, else ten times its default limits.
+ * Only the `normalization: "on"` profile enforces them (by clamping).
+ */
+export function instanceMaxLimits(instance: InstanceRecord): Limits {
+  if (instance.maxLimits) return instance.maxLimits;
+  const entries = Object.entries(instance.defaultLimits).map(([key, value]) => [
+    key,
+    value * DEFAULT_MAX_LIMIT_FACTOR,
+  ]);
+  return Object.fromEntries(entries) as Limits;
+}

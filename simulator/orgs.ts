@@ -1,16 +1,51 @@
 /**
  * How the simulated server turns POST and PATCH bodies into stored organizations: the
- * defaults it fills, the limit merge, the `disabledAt` and timestamp rules. Pure functions
- * of their inputs, so the store and the tests share one definition.
+ * defaults it fills, the limit merge (or replacement), the normalization of the profile,
+ * the `disabledAt` and timestamp rules. Pure functions of their inputs, so the store and
+ * the tests share one definition.
  */
-import type {
-  InstanceRecord,
-  OrgPatchBody,
-  OrgPostBody,
-  OrgRecord,
-  OrgWritableFields,
+import {
+  instanceMaxLimits,
+  type InstanceRecord,
+  type Limits,
+  type OrgPatchBody,
+  type OrgPostBody,
+  type OrgRecord,
+  type OrgWritableFields,
 } from "./model";
 import { omit } from "./objects";
+import type { SimulatorProfile } from "./profiles";
+
+/** The parts of a profile that decide how bodies become stored orgs. */
+export type StoreRules = Pick<SimulatorProfile, "patchLimits" | "normalization">;
+
+/** `disabledAt` as a second-precision server stores it. */
+function toSecond(value: false | string): false | string {
+  if (value === false) return false;
+  return new Date(Math.floor(Date.parse(value) / 1000) * 1000).toISOString();
+}
+
+/**
+ * The body as a normalizing server stores it: name trimmed (unless that leaves nothing),
+ * `iconColor` and email domains lower-cased, limits clamped to the instance's own.
+ */
+export function normalizeBody<T extends OrgWritableFields>(instance: InstanceRecord, body: T): T {
+  const result = { ...body };
+  if (result.name !== undefined && result.name.trim() !== "") result.name = result.name.trim();
+  if (result.iconColor !== undefined) result.iconColor = result.iconColor.toLowerCase();
+  if (result.whitelistedEmailDomains) {
+    result.whitelistedEmailDomains = result.whitelistedEmailDomains.map((d) => d.toLowerCase());
+  }
+  if (result.limits) {
+    const max = instanceMaxLimits(instance);
+    const entries = Object.entries(result.limits).map(([key, value]) => [
+      key,
+      Math.min(value, max[key as keyof Limits]),
+    ]);
+    result.limits = Object.fromEntries(entries) as Partial<Limits>;
+  }
+  return result;
+}
 
 /**
  * The timestamp a change made at `nowMs` records: strictly later than `previous`, because
@@ -37,6 +72,18 @@ export function normalizeDisabledAt(
   return new Date(value).toISOString();
 }
 
+/** The rules of the `documented` profile: limits merged, values stored as sent. */
+const AS_DOCUMENTED: StoreRules = { patchLimits: "merge", normalization: "off" };
+
+/** How a server following `rules` stores a body and a `disabledAt`. */
+function storing(instance: InstanceRecord, rules: StoreRules) {
+  const on = rules.normalization === "on";
+  return {
+    body: <T extends OrgWritableFields>(body: T): T => (on ? normalizeBody(instance, body) : body),
+    disabledAt: (value: false | string): false | string => (on ? toSecond(value) : value),
+  };
+}
+
 /** Fields that replace the stored value when given (everything but `limits`/`disabledAt`). */
 function replacedFields(body: OrgWritableFields): Partial<OrgRecord> {
   return structuredClone(omit(body, ["limits", "disabledAt"]));
@@ -51,9 +98,12 @@ function replacedFields(body: OrgWritableFields): Partial<OrgRecord> {
 export function createOrgRecord(
   instance: InstanceRecord,
   id: string,
-  body: OrgPostBody,
+  posted: OrgPostBody,
   nowMs: number,
+  rules: StoreRules = AS_DOCUMENTED,
 ): OrgRecord {
+  const store = storing(instance, rules);
+  const body = store.body(posted);
   const { members = [], ...fields } = body;
   const stamp = nextTimestamp(nowMs);
   return {
@@ -68,7 +118,7 @@ export function createOrgRecord(
     mfaMode: "notRequired",
     ...replacedFields(fields),
     limits: { ...instance.defaultLimits, ...body.limits },
-    disabledAt: normalizeDisabledAt(body.disabledAt ?? false, nowMs),
+    disabledAt: store.disabledAt(normalizeDisabledAt(body.disabledAt ?? false, nowMs)),
     creationDate: stamp,
     lastUpdated: stamp,
     memberCount: members.filter((m) => "userId" in m).length,
@@ -77,18 +127,32 @@ export function createOrgRecord(
 }
 
 /**
- * Applies a validated PATCH body: `limits` merges only the given keys, every other given
- * field replaces the stored one, and `lastUpdated` always moves forward.
+ * Applies a validated PATCH body: `limits` merges only the given keys (or, under
+ * `patchLimits: "replace"`, becomes what was sent over the instance's defaults), every other
+ * given field replaces the stored one, and `lastUpdated` always moves forward.
  */
-export function patchOrgRecord(org: OrgRecord, body: OrgPatchBody, nowMs: number): OrgRecord {
+export function patchOrgRecord(
+  instance: InstanceRecord,
+  org: OrgRecord,
+  patch: OrgPatchBody,
+  nowMs: number,
+  rules: StoreRules = AS_DOCUMENTED,
+): OrgRecord {
+  const store = storing(instance, rules);
+  const body = store.body(patch);
+  let limits = org.limits;
+  if (body.limits !== undefined) {
+    const base = rules.patchLimits === "replace" ? instance.defaultLimits : org.limits;
+    limits = { ...base, ...body.limits };
+  }
   return {
     ...org,
     ...replacedFields(body),
-    limits: { ...org.limits, ...body.limits },
+    limits,
     disabledAt:
       body.disabledAt === undefined
         ? org.disabledAt
-        : normalizeDisabledAt(body.disabledAt, nowMs, org.disabledAt),
+        : store.disabledAt(normalizeDisabledAt(body.disabledAt, nowMs, org.disabledAt)),
     lastUpdated: nextTimestamp(nowMs, org.lastUpdated),
   };
 }

@@ -2,7 +2,9 @@
  * Query parameters of the usage and list endpoints, parsed and checked before any work is
  * done so a bad request never reaches the store.
  */
+import { parseAdvancedQuery, type OrgPredicate } from "./advancedQuery";
 import { ApiError, INVALID_QUERY_MESSAGE, START_AFTER_END_MESSAGE } from "./errors";
+import type { SimulatorProfile } from "./profiles";
 import { DAY_MS, HOUR_MS, type PayloadOptions, type TimeRange } from "./usage";
 
 /** Default span of a usage query when `start` is absent. */
@@ -25,6 +27,8 @@ export interface ListQuery {
   perPage: number;
   filterField?: "name";
   filter?: string;
+  /** The compiled `query` parameter; when given, `filter` and `filterField` are ignored. */
+  where?: OrgPredicate;
 }
 
 function invalid(name: string, expected: string): ApiError {
@@ -35,7 +39,7 @@ function integerParam(params: URLSearchParams, name: string, min: number): numbe
   const raw = params.get(name);
   if (raw === null || raw === "") return undefined;
   if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
-    throw invalid(name, `an integer >= ${min}`);
+    throw invalid(name, min === -Infinity ? "an integer" : `an integer >= ${min}`);
   }
   return Number(raw);
 }
@@ -49,12 +53,22 @@ function booleanParam(params: URLSearchParams, name: string): boolean {
 
 /**
  * `start`/`end` in ms since the epoch: absent or `0` end means now, absent start means
- * 30 days before end.
- * @throws ApiError 400 for a non-integer value or a start after end.
+ * 30 days before end. Under `negativeTimes: "relative"` a negative value counts back from now.
+ * @throws ApiError 400 for a non-integer value (or a negative one, unless relative) or a
+ * start after end.
  */
-export function parseTimeRange(params: URLSearchParams, nowMs: number): TimeRange {
-  const end = integerParam(params, "end", 0) || nowMs;
-  const start = integerParam(params, "start", 0) ?? Math.max(end - DEFAULT_USAGE_SPAN_MS, 0);
+export function parseTimeRange(
+  params: URLSearchParams,
+  nowMs: number,
+  negativeTimes: SimulatorProfile["negativeTimes"] = "refused",
+): TimeRange {
+  const relative = negativeTimes === "relative";
+  const min = relative ? -Infinity : 0;
+  const resolve = (value: number | undefined): number | undefined =>
+    value !== undefined && value < 0 ? nowMs + value : value;
+  const end = resolve(integerParam(params, "end", min)) || nowMs;
+  const start =
+    resolve(integerParam(params, "start", min)) ?? Math.max(end - DEFAULT_USAGE_SPAN_MS, 0);
   if (start > end) throw new ApiError(400, START_AFTER_END_MESSAGE);
   return { startMs: start, endMs: end };
 }
@@ -81,8 +95,8 @@ export function parsePayloadOptions(params: URLSearchParams): PayloadOptions {
 
 /**
  * Sorting, paging and filtering of the list endpoint.
- * @throws ApiError 400 for an unknown sort field or direction, a bad page or perPage, or a
- * filter field other than `name`.
+ * @throws ApiError 400 for an unknown sort field or direction, a bad page or perPage, a
+ * filter field other than `name`, or a `query` that is not a valid advanced query.
  */
 export function parseListQuery(params: URLSearchParams): ListQuery {
   const sortField = params.get("sortField") || "name";
@@ -99,6 +113,12 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     page: integerParam(params, "page", 0) ?? 0,
     perPage,
   };
+  const advanced = params.get("query");
+  if (advanced !== null && advanced !== "") {
+    // The advanced query overrides the glob filter, which is then not even checked.
+    query.where = parseAdvancedQuery(advanced);
+    return query;
+  }
   const filter = params.get("filter");
   const filterField = params.get("filterField") || "name";
   if (filterField !== "name") throw invalid("filterField", "name");

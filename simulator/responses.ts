@@ -14,7 +14,7 @@ export interface Link {
 
 /** The hypermedia fields of a response. */
 export interface Hypermedia {
-  _type: "instanceOrg" | "instanceOrgs";
+  _type: "instanceOrg" | "instanceOrgs" | "org";
   _links: Record<string, Link>;
 }
 
@@ -48,6 +48,23 @@ export function orgResponse(
       instanceOrgs: { href: orgsPath(org.instanceId) },
     },
   };
+}
+
+/** Fields of `instanceOrg` that the documented create answer (`schemas/org.json`) lacks. */
+export const FIELDS_MISSING_FROM_ORG_SHAPE = [
+  "instanceId",
+  "tags",
+  "auditLogEnabled",
+  "referralId",
+  "customerId",
+  "subscriptionId",
+] as const;
+
+/** A create answer in the documented `org` shape (profile `createAnswer: "org"`). */
+export function documentedCreateAnswer(answer: OrgResponse): unknown {
+  const missing: readonly string[] = FIELDS_MISSING_FROM_ORG_SHAPE;
+  const kept = Object.entries(answer).filter(([key]) => !missing.includes(key));
+  return { ...Object.fromEntries(kept), _type: "org" };
 }
 
 /** The list hypermedia of an instance's org collection. */

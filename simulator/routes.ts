@@ -5,6 +5,7 @@
  */
 import * as handlers from "./handlers";
 import type { PathParams, Prepare } from "./handlers";
+import type { SimulatorProfile } from "./profiles";
 import type { Action } from "./scopes";
 import type { SchemaName } from "./validation";
 
@@ -16,8 +17,8 @@ export interface Route {
   action: Action;
   /** Schema the JSON body must satisfy; routes without one ignore the body. */
   bodySchema?: "instanceOrgPost" | "instanceOrgPatch";
-  /** Schema of the 200 answer (checked without hypermedia). */
-  responseSchema: SchemaName;
+  /** Schema of the 200 answer (checked without hypermedia), which may depend on the profile. */
+  responseSchema: SchemaName | ((profile: SimulatorProfile) => SchemaName);
   prepare: Prepare;
   /** Whether a success changes state (and so is saved to the state file). */
   mutates: boolean;
@@ -52,7 +53,14 @@ export const ROUTES: readonly Route[] = [
     "payloadCountsBreakdown",
     handlers.getPayloadCountsBreakdown,
   ),
-  route("POST", ORGS, "instanceOrgs.post", "instanceOrg", handlers.createOrg, "instanceOrgPost"),
+  route(
+    "POST",
+    ORGS,
+    "instanceOrgs.post",
+    (profile) => (profile.createAnswer === "org" ? "org" : "instanceOrg"),
+    handlers.createOrg,
+    "instanceOrgPost",
+  ),
   route("GET", ORGS, "instanceOrgs.get", "instanceOrgs", handlers.listOrgs),
 ];
 
@@ -60,7 +68,7 @@ function route(
   method: Route["method"],
   template: string,
   action: Action,
-  responseSchema: SchemaName,
+  responseSchema: Route["responseSchema"],
   prepare: Prepare,
   bodySchema?: Route["bodySchema"],
 ): Route {

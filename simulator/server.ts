@@ -1,6 +1,6 @@
 /**
- * The request pipeline. Every request runs the same fixed steps: fault check,
- * authenticate, route, authorize, parse body, validate (IDs, body, query), apply, check the
+ * The request pipeline. Every request runs the same fixed steps: fault check (injected
+ * faults, then the token-bucket rate limit, then a proxy-like 413), authenticate, route, authorize, parse body, validate (IDs, body, query), apply, check the
  * response against its schema, respond. Each step exits early by throwing an ApiError, which
  * becomes Losant's error body in one place.
  */
@@ -22,6 +22,8 @@ import {
   ROUTE_NOT_FOUND_MESSAGE,
 } from "./errors";
 import type { FaultDecision, FaultKind, Faults } from "./faults";
+import type { SimulatorProfile } from "./profiles";
+import type { RateLimiter } from "./rateLimit";
 import type { RequestLog, RequestLogEntry } from "./requestLog";
 import { withoutHypermedia } from "./responses";
 import { matchRoute, routeLabel, type RouteMatch } from "./routes";
@@ -56,12 +58,17 @@ export interface PipelineDeps {
   responseErrors: ResponseError[];
   validateResponses: boolean;
   now: () => number;
+  /** The simulator's answers to what the documentation leaves open. */
+  profile: SimulatorProfile;
+  /** The token-bucket limit over every request (none until set). */
+  rateLimiter: RateLimiter;
   /** Called after a request changed state. */
   onChange: () => void;
 }
 
 interface Outcome {
   status: number;
+  /** The JSON body; `undefined` sends none (a bare 413). */
   body: unknown;
   schema: SchemaName;
   headers?: Record<string, string>;
@@ -108,9 +115,13 @@ function runSteps(deps: PipelineDeps, input: RequestInput, nowMs: number): Outco
     const result = validate(route.bodySchema, body);
     if (!result.ok) throw new ApiError(400, INVALID_BODY_MESSAGE(result.details));
   }
-  const apply = route.prepare({ query: input.query, body, nowMs });
+  const apply = route.prepare({ query: input.query, body, nowMs, profile: deps.profile });
   const answer = apply(deps.store, params);
-  return { status: 200, body: answer, schema: route.responseSchema, applied: route.mutates };
+  const schema =
+    typeof route.responseSchema === "function"
+      ? route.responseSchema(deps.profile)
+      : route.responseSchema;
+  return { status: 200, body: answer, schema, applied: route.mutates };
 }
 
 /** Runs the steps and turns any early exit or crash into an error outcome. */
@@ -130,7 +141,7 @@ function errorContext(entry: RequestLogEntry): Pick<ResponseError, "method" | "p
 
 /** Replaces an outcome whose body breaks its schema by a 500, and records why. */
 function checkResponse(deps: PipelineDeps, outcome: Outcome, entry: RequestLogEntry): Outcome {
-  if (!deps.validateResponses) return outcome;
+  if (!deps.validateResponses || outcome.body === undefined) return outcome;
   const result = validate(outcome.schema, withoutHypermedia(outcome.body));
   if (result.ok) return outcome;
   deps.responseErrors.push({
@@ -145,11 +156,29 @@ function checkResponse(deps: PipelineDeps, outcome: Outcome, entry: RequestLogEn
   };
 }
 
-function injectedOutcome(fault: FaultDecision["fault"]): Outcome | undefined {
-  if (fault?.kind === "rateLimit") {
-    const seconds = String(fault.retryAfterSeconds ?? 1);
-    return errorOutcome(new ApiError(429, RATE_LIMITED_MESSAGE), { "Retry-After": seconds });
+/**
+ * The answer to an over-large body when the profile has a proxy-like 413 answer it before
+ * anything else; under `oversizedBody: "400"` the parse step refuses it later instead.
+ */
+function oversizedOutcome(
+  profile: SimulatorProfile,
+  body: Buffer | undefined,
+): Outcome | undefined {
+  if (body !== undefined || profile.oversizedBody === "400") return undefined;
+  if (profile.oversizedBody === "413-bare") {
+    return { status: 413, body: undefined, schema: "error", applied: false };
   }
+  return errorOutcome(new ApiError(413, BODY_TOO_LARGE_MESSAGE(MAX_BODY_BYTES)));
+}
+
+/** 429 with Losant's error body and a `Retry-After` in whole seconds. */
+function rateLimited(retryAfterSeconds: number): Outcome {
+  const headers = { "Retry-After": String(retryAfterSeconds) };
+  return errorOutcome(new ApiError(429, RATE_LIMITED_MESSAGE), headers);
+}
+
+function injectedOutcome(fault: FaultDecision["fault"]): Outcome | undefined {
+  if (fault?.kind === "rateLimit") return rateLimited(fault.retryAfterSeconds ?? 1);
   if (fault?.kind === "status") {
     const message = fault.message ?? INJECTED_SERVER_ERROR_MESSAGE(fault.status);
     return errorOutcome(new ApiError(fault.status, message));
@@ -179,6 +208,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined | typeof ABO
 }
 
 function send(res: ServerResponse, outcome: Outcome): void {
+  if (outcome.body === undefined) {
+    res.writeHead(outcome.status, { "Content-Length": 0, ...outcome.headers });
+    res.end();
+    return;
+  }
   const text = JSON.stringify(outcome.body);
   res.writeHead(outcome.status, {
     "Content-Type": "application/json; charset=utf-8",
@@ -211,6 +245,9 @@ async function handle(
     status: 0,
   };
   const decision = deps.faults.take(method, url.pathname);
+  // An injected fault wins; otherwise the token bucket decides, before any other step.
+  const waitSeconds = decision.fault ? 0 : deps.rateLimiter.take(deps.now());
+  if (waitSeconds > 0) decision.fault = { kind: "rateLimit", retryAfterSeconds: waitSeconds };
   const fault = faultKind(decision);
   if (fault) entry.fault = fault;
   if (decision.fault?.kind === "reset") {
@@ -221,7 +258,9 @@ async function handle(
   const input = { method, path: url.pathname, query: url.searchParams, match, body };
   const authorization = req.headers.authorization;
   let outcome =
-    injectedOutcome(decision.fault) ?? runPipeline(deps, { ...input, authorization }, entry);
+    injectedOutcome(decision.fault) ??
+    oversizedOutcome(deps.profile, body) ??
+    runPipeline(deps, { ...input, authorization }, entry);
   outcome = checkResponse(deps, outcome, entry);
   if (outcome.applied) deps.onChange();
   await deps.delays.wait(decision.latencyMs);

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { ApiError, INSTANCE_NOT_FOUND_MESSAGE, ORG_NOT_FOUND_MESSAGE } from "./errors";
 import {
   DEFAULT_INSTANCE_LIMITS,
+  instanceMaxLimits,
   type InstanceRecord,
   type Limits,
   type OrgPatchBody,
@@ -14,6 +15,7 @@ import {
   type OrgRecord,
 } from "./model";
 import { createOrgRecord, patchOrgRecord } from "./orgs";
+import type { SimulatorProfile } from "./profiles";
 
 /** A new random ID in Losant's format: 24 lowercase hexadecimal characters. */
 export function newId(): string {
@@ -28,6 +30,11 @@ export interface AddInstanceOptions {
   name?: string;
   /** Overrides of {@link DEFAULT_INSTANCE_LIMITS} for orgs created in this instance. */
   defaultLimits?: Partial<Limits>;
+  /**
+   * The instance's own limits (the most an org may have), merged over ten times its default
+   * limits; enforced only under the `normalization: "on"` profile.
+   */
+  maxLimits?: Partial<Limits>;
 }
 
 /** Keeps instances and their orgs. */
@@ -38,12 +45,17 @@ export class Store {
   /**
    * @param now - the clock used for creation and update times.
    * @param records - instances and orgs to start with (for example from a state file).
+   * @param profile - how PATCH treats limits and whether stored values are normalized.
    */
   constructor(
     private readonly now: () => number,
     records: { instances: readonly InstanceRecord[]; orgs: readonly OrgRecord[] } = {
       instances: [],
       orgs: [],
+    },
+    private readonly profile: Pick<SimulatorProfile, "patchLimits" | "normalization"> = {
+      patchLimits: "merge",
+      normalization: "off",
     },
   ) {
     for (const instance of records.instances) this.instances.set(instance.id, instance);
@@ -53,12 +65,16 @@ export class Store {
   /** Adds an instance and returns its ID. */
   addInstance(options: AddInstanceOptions = {}): string {
     const id = options.id ?? newId();
-    this.instances.set(id, {
+    const instance: InstanceRecord = {
       id,
       name: options.name ?? "Simulated instance",
       creationDate: new Date(this.now()).toISOString(),
       defaultLimits: { ...DEFAULT_INSTANCE_LIMITS, ...options.defaultLimits },
-    });
+    };
+    if (options.maxLimits) {
+      instance.maxLimits = { ...instanceMaxLimits(instance), ...options.maxLimits };
+    }
+    this.instances.set(id, instance);
     return id;
   }
 
@@ -97,7 +113,8 @@ export class Store {
    * @throws ApiError 404 when the instance does not exist.
    */
   createOrg(instanceId: string, body: OrgPostBody): OrgRecord {
-    const org = createOrgRecord(this.instance(instanceId), newId(), body, this.now());
+    const instance = this.instance(instanceId);
+    const org = createOrgRecord(instance, newId(), body, this.now(), this.profile);
     this.orgs.set(org.id, org);
     return org;
   }
@@ -107,7 +124,9 @@ export class Store {
    * @throws ApiError 404 when the instance or org does not exist.
    */
   patchOrg(instanceId: string, orgId: string, body: OrgPatchBody): OrgRecord {
-    const org = patchOrgRecord(this.org(instanceId, orgId), body, this.now());
+    const current = this.org(instanceId, orgId);
+    const instance = this.instance(instanceId);
+    const org = patchOrgRecord(instance, current, body, this.now(), this.profile);
     this.orgs.set(org.id, org);
     return org;
   }

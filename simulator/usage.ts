@@ -79,6 +79,8 @@ export interface PayloadOptions {
   resolution: number;
   asBytes: boolean;
   includeNonBillable: boolean;
+  /** Buckets starting before this time are left out (data past its retention). */
+  keptFromMs?: number;
 }
 
 /**
@@ -187,7 +189,10 @@ export function payloadCountsBreakdown(
 ): UsageSeries<PayloadCountPoint> {
   const seed = orgSeed(orgId);
   const factor = options.asBytes ? payloadSizeBytes(seed) : 1;
-  const counts = bucketStarts(range, options.resolution).map((bucket) => ({
+  const kept = bucketStarts(range, options.resolution).filter(
+    (bucket) => options.keptFromMs === undefined || bucket >= options.keptFromMs,
+  );
+  const counts = kept.map((bucket) => ({
     date: new Date(bucket).toISOString(),
     value: factor * payloadsBetween(seed, bucket, options.resolution, options.includeNonBillable),
   }));

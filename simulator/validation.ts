@@ -6,12 +6,14 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
+import advancedQuerySchema from "../schemas/advancedInstanceOrgQuery.json";
 import deviceCountsSchema from "../schemas/deviceCounts.json";
 import errorSchema from "../schemas/error.json";
 import orgSchema from "../schemas/instanceOrg.json";
 import orgPatchSchema from "../schemas/instanceOrgPatch.json";
 import orgPostSchema from "../schemas/instanceOrgPost.json";
 import orgsSchema from "../schemas/instanceOrgs.json";
+import documentedCreateSchema from "../schemas/org.json";
 import notebookMinuteCountsSchema from "../schemas/notebookMinuteCounts.json";
 import payloadCountsBreakdownSchema from "../schemas/payloadCountsBreakdown.json";
 import successSchema from "../schemas/success.json";
@@ -22,6 +24,8 @@ export const SCHEMAS = {
   instanceOrgPost: orgPostSchema,
   instanceOrgPatch: orgPatchSchema,
   instanceOrgs: orgsSchema,
+  org: documentedCreateSchema,
+  advancedInstanceOrgQuery: advancedQuerySchema,
   deviceCounts: deviceCountsSchema,
   notebookMinuteCounts: notebookMinuteCountsSchema,
   payloadCountsBreakdown: payloadCountsBreakdownSchema,
@@ -39,7 +43,8 @@ let compiled: Record<SchemaName, ValidateFunction> | undefined;
 
 function validators(): Record<SchemaName, ValidateFunction> {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true });
+    // The official query schema writes `type` as a list (["string", "number", ...]).
+    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
     addFormats(ajv);
     const entries = Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(schema)]);
     compiled = Object.fromEntries(entries) as Record<SchemaName, ValidateFunction>;

@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
+import { PROFILES } from "../../simulator";
 import { main, parseArgs, USAGE } from "../../simulator/cli";
 
 interface StartupLine {
@@ -29,7 +30,23 @@ describe("parseArgs", () => {
     });
   });
 
+  it("reads --profile by name", () => {
+    expect(parseArgs(["--profile", "strictest"])).toMatchObject({ profile: "strictest" });
+  });
+
   it.each([
+    ["10", { requestsPerSecond: 10, burst: 10 }],
+    ["2.5", { requestsPerSecond: 2.5, burst: 3 }],
+    ["10/40", { requestsPerSecond: 10, burst: 40 }],
+  ])("reads --rate-limit %s", (value, rateLimit) => {
+    expect(parseArgs(["--rate-limit", value])).toMatchObject({ rateLimit });
+  });
+
+  it.each([
+    [["--rate-limit", "fast"], /--rate-limit must be RPS or RPS\/BURST, got fast/],
+    [["--rate-limit", "0"], /--rate-limit: Rate limit requestsPerSecond must be a positive/],
+    [["--rate-limit", "5/0"], /--rate-limit: Rate limit burst must be a number of at least 1/],
+    [["--profile", "lenient"], /Unknown simulator profile "lenient"; known: documented, /],
     [["--port", "http"], /--port must be an integer/],
     [["--port", "70000"], /--port must be an integer/],
     [["--state"], /--state needs a value/],
@@ -52,6 +69,18 @@ describe("main", () => {
       headers: { Authorization: `Bearer ${line.tokens.admin}` },
     });
     expect(answer.status).toBe(200);
+    await sim?.close();
+  });
+
+  it("starts the simulator under the --profile given", async () => {
+    const sim = await main(["--profile", "org-answer"], () => undefined);
+    expect(sim?.profile).toEqual(PROFILES["org-answer"]);
+    await sim?.close();
+  });
+
+  it("starts the simulator under the --rate-limit given", async () => {
+    const sim = await main(["--rate-limit", "10/20"], () => undefined);
+    expect(sim?.rateLimit).toEqual({ requestsPerSecond: 10, burst: 20 });
     await sim?.close();
   });
 

@@ -109,7 +109,7 @@ it("merges exactly the patched limit keys and nothing else", () => {
   fc.assert(
     fc.property(validLimits, validLimits, (posted, patched) => {
       const org = createOrgRecord(INSTANCE, "0".repeat(24), { name: "A", limits: posted }, NOW);
-      const after = patchOrgRecord(org, { limits: patched }, NOW);
+      const after = patchOrgRecord(INSTANCE, org, { limits: patched }, NOW);
       expect(after.limits).toEqual({ ...DEFAULT_INSTANCE_LIMITS, ...posted, ...patched });
       expect({ ...after, limits: org.limits, lastUpdated: org.lastUpdated }).toEqual(org);
     }),
