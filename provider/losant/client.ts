@@ -1,10 +1,12 @@
-import { createOrgOnce } from "./createOrg";
+import { createOrgRequest } from "./createOrg";
+import { listAllOrgs, type ListAllOrgsQuery } from "./listAll";
 import {
   resolveClientOptions,
   type LosantClientOptions,
   type ResolvedClientOptions,
 } from "./options";
 import { orgPath, orgsPath, summaryQuery } from "./paths";
+import type { ListOrgsQuery, PayloadQuery, RangeQuery, SummaryOptions } from "./queries";
 import { sendRequest, type ApiRequest } from "./request";
 import type {
   DeviceCounts,
@@ -16,34 +18,6 @@ import type {
   PayloadCountsBreakdown,
   Success,
 } from "./types.generated";
-
-/** `summaryInclude`: which fields of the org's `summary` the server should compute. */
-export interface SummaryOptions {
-  summaryInclude?: readonly string[];
-}
-
-/** A time range in ms since the epoch; an absent `end` means now. */
-export interface RangeQuery {
-  start?: number;
-  end?: number;
-}
-
-/** Query of the payload breakdown; `resolution` is 86400000 (day) or 3600000 (hour). */
-export interface PayloadQuery extends RangeQuery {
-  resolution?: 86400000 | 3600000;
-  asBytes?: boolean;
-  includeNonBillable?: boolean;
-}
-
-/** Query of the org list. `filter` is a glob on `filterField`. */
-export interface ListOrgsQuery extends SummaryOptions {
-  sortField?: "name" | "id" | "creationDate" | "lastUpdated";
-  sortDirection?: "asc" | "desc";
-  page?: number;
-  perPage?: number;
-  filterField?: "name";
-  filter?: string;
-}
 
 /**
  * Typed calls for the instance organization endpoints of the Losant API. Every method sends
@@ -105,18 +79,34 @@ export class LosantClient {
     body: InstanceOrgPost,
     options: SummaryOptions = {},
   ): Promise<InstanceOrg> {
-    return createOrgOnce(this, this.options, instanceId, body, options);
+    const listPage = (query: ListOrgsQuery) => this.listOrgs(instanceId, query);
+    return this.send(createOrgRequest(instanceId, body, options, listPage));
   }
 
-  /** `instanceOrgs.get`: one page of the org list. @throws LosantApiError */
+  /**
+   * `instanceOrgs.get`: one page of the org list; `query.query` is sent as URL-encoded JSON.
+   * @throws LosantApiError
+   */
   listOrgs(instanceId: string, query: ListOrgsQuery = {}): Promise<InstanceOrgs> {
-    const { summaryInclude, ...rest } = query;
+    const { summaryInclude, query: advanced, ...rest } = query;
     return this.send({
       action: "instanceOrgs.get",
       method: "GET",
       path: orgsPath(instanceId),
-      query: { ...rest, ...summaryQuery(summaryInclude) },
+      query: {
+        ...rest,
+        ...summaryQuery(summaryInclude),
+        query: advanced === undefined ? undefined : JSON.stringify(advanced),
+      },
     });
+  }
+
+  /**
+   * `instanceOrgs.get` across all pages: every org the query selects, each once, oldest first.
+   * @throws LosantApiError
+   */
+  listAllOrgs(instanceId: string, query: ListAllOrgsQuery = {}): Promise<InstanceOrg[]> {
+    return listAllOrgs((page) => this.listOrgs(instanceId, page), query);
   }
 
   /** `instanceOrg.deviceCounts`: device counts per day. @throws LosantApiError */
@@ -145,7 +135,7 @@ export class LosantClient {
   }
 
   private usage<T>(
-    action: ApiRequest["action"],
+    action: ApiRequest<T>["action"],
     leaf: string,
     instanceId: string,
     orgId: string,
@@ -159,8 +149,8 @@ export class LosantClient {
     });
   }
 
-  /** @internal one call through the shared retry and timeout machinery */
-  send<T>(request: ApiRequest): Promise<T> {
+  /** One call through the shared retry and timeout machinery. */
+  private send<T>(request: ApiRequest<T>): Promise<T> {
     return sendRequest<T>(this.options, request);
   }
 }

@@ -1,81 +1,73 @@
-import type { LosantClient, SummaryOptions } from "./client";
-import { LosantApiError, isLosantApiError } from "./errors";
-import type { ResolvedClientOptions } from "./options";
+import { LosantApiError } from "./errors";
 import { orgsPath, summaryQuery } from "./paths";
-import { backoffDelay } from "./retry";
-import type { InstanceOrg, InstanceOrgPost } from "./types.generated";
+import type { AdvancedOrgQuery, ListOrgsQuery, SummaryOptions } from "./queries";
+import type { ApiRequest } from "./request";
+import type { InstanceOrg, InstanceOrgPost, InstanceOrgs } from "./types.generated";
 
 /**
  * How far the server's clock may be behind ours when we match an org's `creationDate`
  * against the moment we sent the POST.
  */
 const CLOCK_SKEW_MS = 5 * 60_000;
-/** Org names are at most 255 characters; a page of this size is one request in practice. */
+/** Orgs of one exact name created within minutes: one page of this size in practice. */
 const LOOKUP_PAGE_SIZE = 100;
 
+/** One page of the instance's org list: all a create needs of the client besides sending. */
+export type ListOrgsPage = (query: ListOrgsQuery) => Promise<InstanceOrgs>;
+
 /**
- * POSTs a new org without ever creating it twice. A POST whose outcome is unknown is
- * followed by a lookup by name: one match created since the POST is the org; none means the
- * POST never landed and is sent again (up to the retry budget); several are reported, since
- * guessing could adopt someone else's org.
+ * The POST of a new org that is never applied twice. An attempt whose outcome is unknown is
+ * settled by a lookup by name: one match created since the attempt is the org; none means the
+ * POST never landed, and the retry loop sends it again; several are reported, since guessing
+ * could adopt someone else's org.
+ *
+ * @param listOrgs - reads one page of the instance's org list (the lookup)
  */
-export async function createOrgOnce(
-  client: LosantClient,
-  options: ResolvedClientOptions,
+export function createOrgRequest(
   instanceId: string,
   body: InstanceOrgPost,
   summary: SummaryOptions,
-): Promise<InstanceOrg> {
-  const query = summaryQuery(summary.summaryInclude);
-  const started = options.now();
-  for (let attempt = 1; ; attempt++) {
-    const sentAt = options.now();
-    try {
-      return await client.send<InstanceOrg>({
-        action: "instanceOrgs.post",
-        method: "POST",
-        path: orgsPath(instanceId),
-        query,
-        body,
-      });
-    } catch (err) {
-      if (!isLosantApiError(err) || !err.outcomeUnknown) throw err;
+  listOrgs: ListOrgsPage,
+): ApiRequest<InstanceOrg> {
+  return {
+    action: "instanceOrgs.post",
+    method: "POST",
+    path: orgsPath(instanceId),
+    query: summaryQuery(summary.summaryInclude),
+    body,
+    settle: async (error, sentAt) => {
       const candidates = await findCreatedSince(
-        client,
-        instanceId,
+        listOrgs,
         body.name,
         sentAt - CLOCK_SKEW_MS,
         summary,
       ).catch((lookupError: unknown) => {
-        throw unchecked(err, body.name, lookupError);
+        throw unchecked(error, body.name, lookupError);
       });
-      if (candidates.length === 1) return candidates[0];
-      if (candidates.length > 1) throw ambiguous(err, candidates);
-      const delay = backoffDelay(attempt, options.retry, options.random);
-      if (
-        attempt > options.retry.retries ||
-        options.now() + delay - started > options.retry.deadlineMs
-      ) {
-        throw err;
-      }
-      await options.sleep(delay);
-    }
-  }
+      if (candidates.length > 1) throw ambiguous(error, candidates);
+      return candidates[0];
+    },
+  };
 }
 
+/**
+ * The orgs named exactly `name` created at or after `since`, newest first. The exact match is
+ * the list's `query` (a glob `filter` could not match a name holding `*`, `?` or `[`). A server
+ * may store the name trimmed, so the trimmed name matches too (see {@link storedNames}); the
+ * comparisons here still hold if a server ignored it. The date is compared here rather than in
+ * the query, whose date semantics the documentation does not settle; newest first, the pages
+ * stop at the first org older than `since`, or at a second match, which is already ambiguous.
+ */
 async function findCreatedSince(
-  client: LosantClient,
-  instanceId: string,
+  listOrgs: ListOrgsPage,
   name: string,
   since: number,
   summary: SummaryOptions,
 ): Promise<InstanceOrg[]> {
   const found: InstanceOrg[] = [];
   for (let page = 0; ; page++) {
-    const result = await client.listOrgs(instanceId, {
-      filterField: "name",
-      // The filter is a glob; the exact comparison below drops what the glob lets through.
-      filter: name,
+    const result = await listOrgs({
+      query: exactNameQuery(name),
       sortField: "creationDate",
       sortDirection: "desc",
       page,
@@ -83,11 +75,30 @@ async function findCreatedSince(
       summaryInclude: summary.summaryInclude,
     });
     const items = (result.items ?? []) as InstanceOrg[];
-    found.push(
-      ...items.filter((org) => org.name === name && Date.parse(org.creationDate ?? "") >= since),
-    );
-    if (items.length < LOOKUP_PAGE_SIZE) return found;
+    const recent = items.filter((org) => createdAt(org) >= since);
+    found.push(...recent.filter((org) => storedNames(name).includes(org.name ?? "")));
+    const olderReached = recent.length < items.length;
+    if (items.length < LOOKUP_PAGE_SIZE || olderReached || found.length > 1) return found;
   }
+}
+
+/**
+ * The names under which a server may have stored `name`: as sent, or trimmed (the Losant
+ * documentation does not say whether it trims; a lookup missing the trimmed form would create
+ * the org a second time).
+ */
+export function storedNames(name: string): string[] {
+  return name.trim() === name ? [name] : [name, name.trim()];
+}
+
+/** The list query matching exactly the names under which `name` may be stored. */
+export function exactNameQuery(name: string): AdvancedOrgQuery {
+  const [only, ...more] = storedNames(name).map((stored) => ({ name: { $eq: stored } }));
+  return more.length === 0 ? only : { $or: [only, ...more] };
+}
+
+function createdAt(org: InstanceOrg): number {
+  return Date.parse(org.creationDate ?? "");
 }
 
 /**

@@ -3,6 +3,8 @@
  * nothing of Pulumi so it can run anywhere.
  */
 export * from "./client";
+export type * from "./queries";
+export type { ListAllOrgsQuery } from "./listAll";
 export * from "./config";
 export * from "./errors";
 export type {
@@ -12,5 +14,6 @@ export type {
   LosantClientOptions,
   RetryOptions,
 } from "./options";
+export type { RateGate } from "./rateGate";
 export { ACTION_SCOPES, type LosantAction } from "./scopes";
 export type * from "./types.generated";

@@ -1,5 +1,6 @@
 import nodeFetch from "node-fetch";
 import { checkApiUrl } from "./config";
+import { sharedRateGate, type RateGate } from "./rateGate";
 
 /** The part of a `fetch` response the client reads. node-fetch v2 and Node's fetch both fit. */
 export interface FetchResponse {
@@ -21,7 +22,10 @@ export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>
 
 /** How failed requests are retried. */
 export interface RetryOptions {
-  /** Retries after the first attempt (default 4). */
+  /**
+   * Retries after the first attempt (default 4). A 429 is not counted: the server is pacing
+   * the client, which waits as told within `deadlineMs`.
+   */
   retries?: number;
   /** Base of the exponential backoff, in ms (default 250). */
   minDelayMs?: number;
@@ -48,6 +52,11 @@ export interface LosantClientOptions {
   random?: () => number;
   /** Injected clock, ms since the epoch. */
   now?: () => number;
+  /**
+   * The rate-limit pause this client honours and sets; default: the one every client of the
+   * same URL shares in this process. Injected so tests do not share it.
+   */
+  rateGate?: RateGate;
 }
 
 /** The options with every default filled in: one place for defaults. */
@@ -61,9 +70,10 @@ export type ResolvedClientOptions = Required<Omit<LosantClientOptions, "retry">>
  * @throws LosantConfigError when the URL is unsafe for the token (see `checkApiUrl`)
  */
 export function resolveClientOptions(options: LosantClientOptions): ResolvedClientOptions {
+  const url = checkApiUrl(options.url);
   return {
     token: options.token,
-    url: checkApiUrl(options.url),
+    url,
     fetch: options.fetch ?? (nodeFetch as unknown as FetchLike),
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: {
@@ -75,5 +85,6 @@ export function resolveClientOptions(options: LosantClientOptions): ResolvedClie
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
+    rateGate: options.rateGate ?? sharedRateGate(url),
   };
 }

@@ -1,19 +1,30 @@
 import { LosantApiError } from "./errors";
 import type { FetchResponse, ResolvedClientOptions } from "./options";
-import { backoffDelay, isRetryable, parseRetryAfter, type AttemptOutcome } from "./retry";
+import { passGate, pauseGate } from "./rateGate";
+import { backoffDelay, isRetryable, parseRetryAfter } from "./retry";
 import { ACTION_SCOPES, type LosantAction } from "./scopes";
+import { leftNothingApplied } from "./statuses";
 
 /** A query value; undefined ones are left out of the query string. */
 export type QueryValue = string | number | boolean | undefined;
 
-/** One API call as the endpoint methods describe it. */
-export interface ApiRequest {
+/** One API call as the endpoint methods describe it; `T` is what its 2xx answer holds. */
+export interface ApiRequest<T = unknown> {
   action: LosantAction;
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Path below the base URL, segments already encoded. */
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /**
+   * Finds out what became of an attempt whose outcome is unknown (see `statuses.ts`): resolves
+   * to the result when the request was applied after all, to undefined when it was not (it is
+   * then sent again, within the same retry budget and deadline), and throws when it cannot
+   * tell. Without it, such an attempt is retried only when its method is idempotent.
+   *
+   * @param sentAt - when the attempt was sent, on the client's clock
+   */
+  settle?: (error: LosantApiError, sentAt: number) => Promise<T | undefined>;
 }
 
 /** The API version the official client pins; the server answers in that version's shape. */
@@ -21,14 +32,18 @@ const ACCEPT_VERSION = "^1.30.0";
 
 /**
  * Sends one API call, retrying what is safe to retry (see `retry.ts`) within the overall
- * deadline, each attempt under its own timeout.
+ * deadline, each attempt under its own timeout. This is the client's one retry loop. Every
+ * attempt first passes the rate gate (see `rateGate.ts`), which a 429 closes for all requests
+ * to the same API until its `Retry-After` (or backoff) has passed; 429s count against the
+ * deadline, not against `retries`.
  *
- * @returns the parsed JSON body of the 2xx response
- * @throws LosantApiError for any non-2xx answer, network failure or timeout that is final
+ * @returns the parsed JSON body of the 2xx response, or what `request.settle` found
+ * @throws LosantApiError for any non-2xx answer, network failure or timeout that is final,
+ *   and whatever `request.settle` throws
  */
 export async function sendRequest<T>(
   options: ResolvedClientOptions,
-  request: ApiRequest,
+  request: ApiRequest<T>,
 ): Promise<T> {
   const started = options.now();
   const url = options.url + request.path + queryString(request.query);
@@ -40,38 +55,62 @@ export async function sendRequest<T>(
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   if (body !== undefined) headers["Content-Type"] = "application/json";
 
+  // A 429 is the server pacing us, not a failure: it counts against the deadline only.
+  let failures = 0;
   for (let attempt = 1; ; attempt++) {
+    await passGate(options.rateGate, options);
+    const sentAt = options.now();
     const result = await attemptOnce(options, url, { method: request.method, headers, body });
-    if ("text" in result && result.status >= 200 && result.status < 300) {
-      return parseSuccess<T>(request, result.text, attempt);
+    const success = "text" in result && result.status >= 200 && result.status < 300;
+    const parsed = success ? parseSuccess<T>(request, result.text, attempt) : undefined;
+    if (parsed !== undefined && "value" in parsed) return parsed.value;
+    const error = parsed?.error ?? toError(request, result, attempt, options.now(), options.token);
+    let retryable =
+      parsed === undefined &&
+      isRetryable(
+        request.method,
+        "text" in result ? { status: result.status } : { networkError: true },
+      );
+    if (error.outcomeUnknown && request.settle !== undefined) {
+      const settled = await request.settle(error, sentAt);
+      if (settled !== undefined) return settled;
+      retryable = true;
     }
-    const error = toError(request, result, attempt, options.now(), options.token);
-    const outcome: AttemptOutcome =
-      "text" in result ? { status: result.status } : { networkError: true };
-    if (!isRetryable(request.method, outcome) || attempt > options.retry.retries) throw error;
+    const rateLimited = error.status === 429;
     const delay = backoffDelay(attempt, options.retry, options.random, error.retryAfterMs);
-    if (options.now() + delay - started > options.retry.deadlineMs) throw error;
+    const now = options.now();
+    // The limit is the API's, not this call's: others hold off even if this call gives up.
+    if (rateLimited) pauseGate(options.rateGate, now + delay);
+    else failures++;
+    if (!retryable || failures > options.retry.retries) throw error;
+    if (now + delay - started > options.retry.deadlineMs) throw error;
     await options.sleep(delay);
   }
 }
 
-function parseSuccess<T>(request: ApiRequest, text: string, attempts: number): T {
-  if (text === "") return undefined as T;
+function parseSuccess<T>(
+  request: ApiRequest<T>,
+  text: string,
+  attempts: number,
+): { value: T } | { error: LosantApiError } {
+  if (text === "") return { value: undefined as T };
   try {
-    return JSON.parse(text) as T;
+    return { value: JSON.parse(text) as T };
   } catch {
     // A 2xx that is not JSON came from something in between (a proxy's page): the request
     // may or may not have been applied.
-    throw new LosantApiError({
-      status: undefined,
-      type: "InvalidResponse",
-      apiMessage: `the answer was not JSON: ${text.trim().slice(0, 200)}`,
-      action: request.action,
-      method: request.method,
-      path: request.path,
-      attempts,
-      outcomeUnknown: request.method !== "GET",
-    });
+    return {
+      error: new LosantApiError({
+        status: undefined,
+        type: "InvalidResponse",
+        apiMessage: `the answer was not JSON: ${text.trim().slice(0, 200)}`,
+        action: request.action,
+        method: request.method,
+        path: request.path,
+        attempts,
+        outcomeUnknown: request.method !== "GET",
+      }),
+    };
   }
 }
 
@@ -105,7 +144,7 @@ async function attemptOnce(
 }
 
 function toError(
-  request: ApiRequest,
+  request: ApiRequest<unknown>,
   result: AttemptResult,
   attempts: number,
   now: number,
@@ -130,7 +169,7 @@ function toError(
     apiMessage: message,
     retryAfterMs: parseRetryAfter(result.retryAfter, now),
     requiredScopes: authFailure ? ACTION_SCOPES[request.action] : undefined,
-    outcomeUnknown: result.status >= 500,
+    outcomeUnknown: !leftNothingApplied(result.status),
   });
 }
 

@@ -1,24 +1,22 @@
 import type { RetryOptions } from "./options";
+import { isTransientStatus, leftNothingApplied } from "./statuses";
 
-// Arrays, not Sets: module-level values are captured into the state when Pulumi serializes
-// the provider, and its serializer turns a Set into a plain object that has no entries.
-
-/** Statuses that say "try again later" and leave nothing applied. */
-const RETRYABLE_STATUSES: readonly number[] = [429, 502, 503, 504];
 /** Methods whose repetition cannot duplicate anything. POST never is retried blindly. */
-const RETRYABLE_METHODS: readonly string[] = ["GET", "PATCH", "DELETE"];
+const IDEMPOTENT_METHODS: readonly string[] = ["GET", "PATCH", "DELETE"];
 
 /** What one attempt ended with, as far as the retry decision cares. */
 export type AttemptOutcome = { status: number } | { networkError: true };
 
 /**
- * Whether a failed attempt may be sent again. A POST is retried only on 429, which the server
- * answers before doing anything; anything else about a POST is for the caller to untangle.
+ * Whether a failed attempt may be sent again as it is. A transient status qualifies when the
+ * method is idempotent or the status proves nothing was applied (so a POST only after 429); a
+ * network error only for an idempotent method. Whatever else befalls a POST is settled by the
+ * caller's lookup (see `ApiRequest.settle`).
  */
 export function isRetryable(method: string, outcome: AttemptOutcome): boolean {
-  if ("networkError" in outcome) return RETRYABLE_METHODS.includes(method);
-  if (method === "POST") return outcome.status === 429;
-  return RETRYABLE_METHODS.includes(method) && RETRYABLE_STATUSES.includes(outcome.status);
+  const idempotent = IDEMPOTENT_METHODS.includes(method);
+  if ("networkError" in outcome) return idempotent;
+  return isTransientStatus(outcome.status) && (idempotent || leftNothingApplied(outcome.status));
 }
 
 /**

@@ -18,8 +18,8 @@ import {
 
 const POST = `POST ${ORGS_PATH}`;
 const LOOKUP =
-  `GET ${ORGS_PATH}?filterField=name&filter=Acme&sortField=creationDate` +
-  `&sortDirection=desc&page=0&perPage=100`;
+  `GET ${ORGS_PATH}?sortField=creationDate&sortDirection=desc&page=0&perPage=100` +
+  `&query=${encodeURIComponent(JSON.stringify({ name: { $eq: "Acme" } }))}`;
 const ID_A = "aaaaaaaaaaaaaaaaaaaaaaaa";
 const ID_B = "bbbbbbbbbbbbbbbbbbbbbbbb";
 const afterSend = new Date(T0 + 1000).toISOString();
@@ -59,7 +59,7 @@ describe("createOrg", () => {
     expect(sleeps).toEqual([125]);
   });
 
-  it("ignores a glob match whose exact name differs", async () => {
+  it("ignores a match whose exact name differs, should a server not apply the query", async () => {
     const lookalikes = orgList([org({ name: "acme", creationDate: afterSend })]);
     const { result, calls } = create([busy, reply(200, lookalikes), reply(200, org())]);
     await expect(result).resolves.toEqual(org());
@@ -136,5 +136,53 @@ describe("createOrg", () => {
     ]);
     await expect(result).resolves.toEqual(created);
     expect(requestLines(calls)).toEqual([POST, LOOKUP, LOOKUP.replace("page=0", "page=1")]);
+  });
+
+  it("looks the org up after a 2xx whose body is not JSON, as the POST may have landed", async () => {
+    const created = org({ id: ID_A, creationDate: afterSend });
+    const proxyPage = { status: 200, text: "<html>gateway</html>" };
+    const { result, calls } = create([proxyPage, reply(200, orgList([created]))]);
+    await expect(result).resolves.toEqual(created);
+    expect(requestLines(calls)).toEqual([POST, LOOKUP]);
+  });
+
+  it("shares one deadline between POSTs, lookups and waits", async () => {
+    // Each request takes 1000 ms: POST and lookup end at 2000, the first wait (125) would
+    // end past the 2000 ms deadline, so no second POST is sent.
+    const nothing = reply(200, orgList([]));
+    const { result, calls } = create([busy, nothing, reply(200, org())], {
+      retry: { deadlineMs: 2000 },
+      requestMs: 1000,
+    });
+    await expect(result).rejects.toMatchObject({ status: 503, attempts: 1 });
+    expect(requestLines(calls)).toEqual([POST, LOOKUP]);
+  });
+
+  it("looks the name up with the exact query, whatever characters it holds", async () => {
+    const name = "a*b?c[d]e.^$(x)|+{2} ü 名前 ✓";
+    const fake = fakeClient([busy, reply(200, orgList([]))], { retry: { retries: 0 } });
+    const result = fake.client.createOrg(INSTANCE_ID, { name });
+    await expect(result).rejects.toMatchObject({ status: 503 });
+    expect(JSON.parse(fake.calls[1].query.query)).toEqual({ name: { $eq: name } });
+    expect(fake.calls[1].query).not.toHaveProperty("filter");
+  });
+
+  it("stops reading pages at the first org created before the send", async () => {
+    const recentStranger = org({ id: ID_B, name: "Acme2", creationDate: afterSend });
+    const old = org({ id: ID_A, creationDate: new Date(T0 - 6 * 60_000).toISOString() });
+    const page = [...Array(99).fill(recentStranger), old];
+    const { result, calls } = create([busy, reply(200, orgList(page)), reply(200, org())]);
+    await expect(result).resolves.toEqual(org());
+    expect(requestLines(calls)).toEqual([POST, LOOKUP, POST]);
+  });
+
+  it("matches the trimmed name too, as a server may store the name trimmed", async () => {
+    const trimmed = org({ id: ID_A, name: "Acme", creationDate: afterSend });
+    const fake = fakeClient([busy, reply(200, orgList([trimmed]))]);
+    const result = fake.client.createOrg(INSTANCE_ID, { name: " Acme " });
+    await expect(result).resolves.toEqual(trimmed);
+    expect(JSON.parse(fake.calls[1].query.query)).toEqual({
+      $or: [{ name: { $eq: " Acme " } }, { name: { $eq: "Acme" } }],
+    });
   });
 });

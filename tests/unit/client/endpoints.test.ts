@@ -142,6 +142,16 @@ describe("listOrgs", () => {
     await client.listOrgs(INSTANCE_ID, { page: undefined, filter: undefined, perPage: 10 });
     expect(requestLines(calls)).toEqual([`GET ${ORGS_PATH}?perPage=10`]);
   });
+
+  it("sends the advanced query as URL-encoded JSON", async () => {
+    const { client, calls } = fakeClient([reply(200, orgList([]))]);
+    const query = { $or: [{ name: { $eq: "a&b=c" } }, { tags: { $tagKey: "team" } }] };
+    await client.listOrgs(INSTANCE_ID, { query });
+    expect(requestLines(calls)).toEqual([
+      `GET ${ORGS_PATH}?query=${encodeURIComponent(JSON.stringify(query))}`,
+    ]);
+    expect(JSON.parse(calls[0].query.query)).toEqual(query);
+  });
 });
 
 describe("usage endpoints", () => {

@@ -25,7 +25,9 @@ function failWith(
   answer: Answer,
   call: (client: LosantClient) => Promise<unknown> = (c) => c.getOrg(INSTANCE_ID, ORG_ID),
 ) {
-  const { client } = fakeClient([answer], { retry: { retries: 0 }, timeoutMs: 20 });
+  // No retry, and no time for the wait a 429 asks for (429s do not count against `retries`).
+  const noRetry = { retries: 0, deadlineMs: 0 };
+  const { client } = fakeClient([answer], { retry: noRetry, timeoutMs: 20 });
   return failureOf(call(client));
 }
 

@@ -151,6 +151,8 @@ export function fakeClient(
     },
     random: () => 0.5,
     now: () => clock.now,
+    // Its own gate: the process-wide one would carry one test's pause into the next.
+    rateGate: { pausedUntil: 0 },
     ...options,
   });
   return { client, calls, sleeps, clock };

@@ -1,0 +1,93 @@
+import { parseArgs } from "node:util";
+import { ImportError } from "./errors";
+import { parseFields, type ImportableField } from "./fields";
+import { parseTag, type Selection } from "./select";
+
+/** What `pulumi-losant import` was asked to do. */
+export interface ImportArgs {
+  instanceId?: string;
+  format: "yaml" | "ts";
+  /** The file to write; default `Pulumi.<stack>.yaml` for yaml, `orgs.ts` for ts. */
+  out?: string;
+  stack?: string;
+  force: boolean;
+  /** Print the selected orgs and their resource names; write nothing. */
+  list: boolean;
+  fields: readonly ImportableField[];
+  selection: Selection;
+  help: boolean;
+}
+
+/** The command's help text. */
+export const IMPORT_USAGE = `Usage: pulumi-losant import [--instance-id ID] [options]
+
+Writes declarations that adopt existing orgs of a Losant instance: \`pulumi up\` then
+adopts them with no change.
+
+  --instance-id ID      the instance (else LOSANT_INSTANCE_ID, else losant-orgs:instanceId)
+  --format yaml|ts      yaml: stack config for the default program (Pulumi.<stack>.yaml);
+                        ts: a TypeScript module of InstanceOrg declarations (default yaml)
+  --out FILE            where to write (default Pulumi.<stack>.yaml, or orgs.ts)
+  --stack NAME          the stack whose file and config to use (default: the selected one)
+  --force               replace an existing file (yaml: only the losant-orgs keys change)
+  --list                print the selected orgs and their resource names; write nothing
+  --fields LIST         default, all, or a comma-separated list of fields
+  --name-glob GLOB      select by name glob (* and ?, any case); repeatable
+  --name NAME           select by exact name; repeatable
+  --tag KEY[=VALUE]     select by tag; repeatable
+Connection: LOSANT_API_TOKEN and LOSANT_API_URL, else the stack's losant:apiToken and
+losant:apiUrl when run in a Pulumi project folder.
+`;
+
+/**
+ * Reads the command line of `pulumi-losant import` (without the subcommand).
+ *
+ * @throws ImportError (exit code 2) naming the flag at fault
+ */
+export function parseImportArgs(argv: readonly string[]): ImportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "instance-id": { type: "string" },
+        format: { type: "string", default: "yaml" },
+        out: { type: "string" },
+        stack: { type: "string" },
+        force: { type: "boolean", default: false },
+        list: { type: "boolean", default: false },
+        fields: { type: "string" },
+        "name-glob": { type: "string", multiple: true, default: [] },
+        name: { type: "string", multiple: true, default: [] },
+        tag: { type: "string", multiple: true, default: [] },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    throw new ImportError(
+      `${err instanceof Error ? err.message : String(err)}\n${IMPORT_USAGE}`,
+      2,
+    );
+  }
+  const { values } = parsed;
+  if (values.format !== "yaml" && values.format !== "ts") {
+    throw new ImportError(`--format must be yaml or ts, not "${values.format}"`, 2);
+  }
+  const emptyTag = values.tag.find((tag) => parseTag(tag).key === "");
+  if (emptyTag !== undefined) {
+    throw new ImportError(`--tag "${emptyTag}" has no key: use KEY or KEY=VALUE`, 2);
+  }
+  return {
+    instanceId: values["instance-id"],
+    format: values.format,
+    out: values.out,
+    stack: values.stack,
+    force: values.force,
+    list: values.list,
+    fields: parseFields(values.fields),
+    selection: { globs: values["name-glob"], names: values.name, tags: values.tag.map(parseTag) },
+    help: values.help,
+  };
+}

@@ -1,0 +1,50 @@
+// Guards the command line of `pulumi-losant import`: defaults a user can rely on, and a clear
+// error naming the flag for anything it cannot use.
+import { parseImportArgs } from "../../../../cli/import/args";
+import { DEFAULT_FIELDS, IMPORTABLE_FIELDS } from "../../../../cli/import/fields";
+
+describe("parseImportArgs", () => {
+  it("defaults to yaml, the default fields, everything selected, no force", () => {
+    expect(parseImportArgs(["--instance-id", "i"])).toMatchObject({
+      instanceId: "i",
+      format: "yaml",
+      force: false,
+      list: false,
+      fields: DEFAULT_FIELDS,
+      selection: { globs: [], names: [], tags: [] },
+    });
+  });
+
+  it("collects repeated selection flags", () => {
+    const args = parseImportArgs([
+      "--name-glob",
+      "a*",
+      "--name-glob",
+      "b?",
+      "--name",
+      "x",
+      "--tag",
+      "k=v",
+    ]);
+    expect(args.selection).toEqual({
+      globs: ["a*", "b?"],
+      names: ["x"],
+      tags: [{ key: "k", value: "v" }],
+    });
+  });
+
+  it("takes all, or a list of fields, each once", () => {
+    expect(parseImportArgs(["--fields", "all"]).fields).toEqual(IMPORTABLE_FIELDS);
+    expect(parseImportArgs(["--fields", "name, tags,name"]).fields).toEqual(["name", "tags"]);
+  });
+
+  it.each([
+    [["--fields", "name,colour"], /--fields: unknown field colour; use default, all/],
+    [["--format", "json"], /--format must be yaml or ts, not "json"/],
+    [["--tag", "=v"], /--tag "=v" has no key/],
+    [["--bogus"], /Unknown option '--bogus'/],
+  ])("refuses %j with exit code 2", (argv, message) => {
+    expect(() => parseImportArgs(argv)).toThrow(message);
+    expect(() => parseImportArgs(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+});
