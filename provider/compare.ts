@@ -1,5 +1,5 @@
 import type { InstanceOrgInputs } from "./inputs";
-import { WRITABLE_FIELDS, type WritableField } from "./inputs";
+import { WRITABLE_FIELDS, type WritableField } from "./losant/org";
 import type { InstanceOrg, InstanceOrgPatch } from "./losant/types.generated";
 import { isUnknown } from "./unknown";
 
@@ -52,8 +52,13 @@ export function changedFields(
 
 /**
  * The PATCH body that brings the server to the declared state, without dropping what the
- * program does not manage: `limits` carries only the differing keys (the server merges them)
- * and `banner` keeps the server's keys the program leaves out. Empty when nothing differs.
+ * program does not manage: `limits` and `banner` carry the whole object, the server's values
+ * with the declared keys applied, so the keys the program leaves out keep their value whether
+ * the server merges the object into what it has or replaces it. Empty when nothing differs.
+ *
+ * @param inputs - the declaration
+ * @param actual - the org as the server has it: the PATCH carries its `limits` and `banner`
+ *   keys back, so it must be live (see `update`), or a stale value would overwrite a newer one
  */
 export function patchBody(
   inputs: Partial<InstanceOrgInputs>,
@@ -62,18 +67,66 @@ export function patchBody(
   const body: Record<string, unknown> = {};
   for (const field of changedFields(inputs, actual)) {
     const desired = inputs[field];
-    if (field === "limits" && isPlainObject(desired)) {
-      const live = (actual.limits ?? {}) as Record<string, unknown>;
-      body.limits = Object.fromEntries(
-        Object.entries(desired).filter(([key, value]) => live[key] !== value),
-      );
-    } else if (field === "banner" && isPlainObject(desired)) {
-      body.banner = { ...(actual.banner ?? {}), ...desired };
+    if ((field === "limits" || field === "banner") && isPlainObject(desired)) {
+      body[field] = { ...(actual[field] ?? {}), ...desired };
     } else {
       body[field] = desired;
     }
   }
   return body as InstanceOrgPatch;
+}
+
+/**
+ * The managed properties an API answer lacks altogether (the documented create answer has no
+ * `tags`, `auditLogEnabled` or `referralId`), and `summary` when `summaryInclude` asks for
+ * fields it does not carry.
+ */
+export function missingProperties(
+  inputs: Partial<InstanceOrgInputs>,
+  answer: Partial<InstanceOrg>,
+): string[] {
+  const missing = managedProperties(inputs).filter((path) => {
+    const [field, key] = path.split(".", 2);
+    const value: unknown = (answer as Record<string, unknown>)[field];
+    return key === undefined ? value === undefined : !isPlainObject(value) || !(key in value);
+  });
+  const summary: Record<string, unknown> = isPlainObject(answer.summary) ? answer.summary : {};
+  if ((inputs.summaryInclude ?? []).some((field) => !(field in summary))) missing.push("summary");
+  return missing;
+}
+
+/** A managed property whose declared value the server does not hold. */
+export interface Mismatch {
+  /** The property's path: a field (`name`), or a key of `limits`/`banner` (`limits.device`). */
+  property: string;
+  declared: unknown;
+  /** The server's value; `undefined` when it has none. */
+  stored: unknown;
+}
+
+/**
+ * The managed properties whose declared value differs from the server's, one per field, and
+ * one per declared key of `limits` and `banner`. A value unknown during preview differs.
+ */
+export function mismatches(
+  inputs: Partial<InstanceOrgInputs>,
+  actual: Partial<InstanceOrg>,
+): Mismatch[] {
+  const found: Mismatch[] = [];
+  for (const field of changedFields(inputs, actual)) {
+    const desired = inputs[field];
+    const live: unknown = actual[field];
+    if ((field === "limits" || field === "banner") && isPlainObject(desired)) {
+      const have: Record<string, unknown> = isPlainObject(live) ? live : {};
+      for (const [key, value] of Object.entries(desired)) {
+        if (isUnknown(value) || have[key] !== value)
+          found.push({ property: `${field}.${key}`, declared: value, stored: have[key] });
+      }
+    } else {
+      found.push({ property: field, declared: desired, stored: live });
+    }
+  }
+  return found;
 }
 
 /**

@@ -1,15 +1,9 @@
-import instanceOrgPatchSchema from "../schemas/instanceOrgPatch.json";
-import instanceOrgSchema from "../schemas/instanceOrg.json";
 import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
+import { ORG_OUTPUT_FIELDS } from "./losant/org";
+import type { NormalizedPairs } from "./normalization";
 
-/** The org fields a program can set, read from the official PATCH schema. */
-export type WritableField = keyof InstanceOrgPatch;
-
-/** Every writable field, in the schema's order. */
-export const WRITABLE_FIELDS = Object.keys(instanceOrgPatchSchema.properties) as WritableField[];
-
-/** The fields of the org's `summary`, the values `summaryInclude` may name. */
-export const SUMMARY_FIELDS = Object.keys(instanceOrgSchema.properties.summary.properties);
+// State written by 0.1.0 requires this module for WRITABLE_FIELDS: keep exporting it here.
+export { WRITABLE_FIELDS, SUMMARY_FIELDS, type WritableField } from "./losant/org";
 
 /**
  * The inputs of an InstanceOrg as the provider receives them: the writable org fields, plus
@@ -38,6 +32,11 @@ export interface InstanceOrgOutputs extends InstanceOrg {
    * `limits.<key>` and `banner.<key>` for the keys of those objects it sets.
    */
   managedProperties: string[];
+  /**
+   * The declared values the server stored differently at the last write, by property, with
+   * what it stored: `diff` reports no change for them while both stay the same.
+   */
+  normalized?: NormalizedPairs;
 }
 
 /**
@@ -45,9 +44,10 @@ export interface InstanceOrgOutputs extends InstanceOrg {
  * ID) and the provider's own.
  */
 export const OUTPUT_PROPERTIES = [
-  ...Object.keys(instanceOrgSchema.properties).filter((key) => key !== "id"),
+  ...ORG_OUTPUT_FIELDS,
   "summaryInclude",
   "managedProperties",
+  "normalized",
 ] as Array<Exclude<keyof InstanceOrgOutputs, "id">>;
 
 /** Keys that are ours, not the org's: never sent to the API as org fields. */

@@ -1,140 +1,220 @@
+/**
+ * The dynamic provider of InstanceOrg, as a module whose exports are its steps. The SDK hands
+ * this module's exports object to `pulumi.dynamic.Resource`; from an installed package,
+ * Pulumi's closure serializer then writes `require("pulumi-losant/dist/provider/
+ * instanceOrgProvider.js")` into the state instead of the provider's code, a few hundred bytes
+ * per org. Keep this module's path and its exports stable: every state refers to them.
+ *
+ * `check` and `diff` are local and send no request; create, read, update and delete send one
+ * request each (adopting sends a GET and, when something differs, a PATCH). Nothing here holds
+ * settings or live handles: the connection is read at run time (see `connection.ts`).
+ */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { changedFields, managedProperties, patchBody, liveManagedValues } from "./compare";
+import { liveManagedValues, missingProperties, patchBody } from "./compare";
 import { connectedClient, setConnectionSettings, settingsFromConfig } from "./connection";
+import { warnUser } from "./engineLog";
 import { PartialCreateError } from "./errors";
-import { WRITABLE_FIELDS, type InstanceOrgInputs, type InstanceOrgOutputs } from "./inputs";
-import { LosantApiError, isNotFound } from "./losant/errors";
-import type { InstanceOrg, InstanceOrgPost } from "./losant/types.generated";
+import type { InstanceOrgInputs, InstanceOrgOutputs } from "./inputs";
+import { isNotFound, type LosantApiError } from "./losant/errors";
+import { WRITABLE_FIELDS, normalizeSummaryInclude } from "./losant/org";
+import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
+import { normalizationWarning, storedPairs, unexplainedMismatches } from "./normalization";
+import { toOutputs, withoutUndefined } from "./outputs";
 import { isUnknown } from "./unknown";
 import { validateInputs, type CheckFailure } from "./validation";
 
+/** Reads `losant:apiToken` and `losant:apiUrl` from the stack's config for this process. */
+export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
+  setConnectionSettings(settingsFromConfig(req.config));
+}
+
+/** Validates the inputs against the official schemas; no request. */
+export async function check(
+  _olds: InstanceOrgInputs,
+  news: InstanceOrgInputs,
+): Promise<dynamic.CheckResult<InstanceOrgInputs>> {
+  const failures = validateInputs(news as unknown as Record<string, unknown>);
+  return { inputs: news, failures: failures.map(forEngine) };
+}
+
 /**
- * Creates the dynamic provider of InstanceOrg. `check` and `diff` are local and send no
- * request; create, read, update and delete send one request each (adopting sends a GET and,
- * when something differs, a PATCH).
- *
- * The object is serialized into the state by Pulumi: it holds no settings and no live
- * handles, and reads its connection at run time (see `connection.ts`).
+ * Compares the declared fields with the stored outputs, normalized; no request. A declared
+ * value the server stored differently at the last write is no change while both stay the same
+ * (see `normalization.ts`). A change of `instanceId`, or an `orgId` naming another org,
+ * replaces.
  */
-export function createInstanceOrgProvider(): dynamic.ResourceProvider<
-  InstanceOrgInputs,
-  InstanceOrgOutputs
-> {
+export async function diff(
+  id: string,
+  olds: InstanceOrgOutputs,
+  news: InstanceOrgInputs,
+): Promise<dynamic.DiffResult> {
+  const replaces: string[] = [];
+  if (isUnknown(news.instanceId) || news.instanceId !== olds.instanceId)
+    replaces.push("instanceId");
+  if (news.orgId !== undefined && news.orgId !== id) replaces.push("orgId");
+  const changed = unexplainedMismatches(news, olds, olds.normalized);
+  const summaryChanged = !sameList(
+    normalizeSummaryInclude(news.summaryInclude),
+    normalizeSummaryInclude(olds.summaryInclude),
+  );
   return {
-    async configure(req: dynamic.ConfigureRequest): Promise<void> {
-      setConnectionSettings(settingsFromConfig(req.config));
-    },
-
-    async check(
-      _olds: InstanceOrgInputs,
-      news: InstanceOrgInputs,
-    ): Promise<dynamic.CheckResult<InstanceOrgInputs>> {
-      const failures = validateInputs(news as unknown as Record<string, unknown>);
-      return { inputs: news, failures: failures.map(forEngine) };
-    },
-
-    async diff(
-      id: string,
-      olds: InstanceOrgOutputs,
-      news: InstanceOrgInputs,
-    ): Promise<dynamic.DiffResult> {
-      const replaces: string[] = [];
-      if (isUnknown(news.instanceId) || news.instanceId !== olds.instanceId)
-        replaces.push("instanceId");
-      if (news.orgId !== undefined && news.orgId !== id) replaces.push("orgId");
-      const changed = changedFields(news, olds);
-      const summaryChanged = !sameList(news.summaryInclude, olds.summaryInclude);
-      return {
-        changes: replaces.length > 0 || changed.length > 0 || summaryChanged,
-        replaces,
-        deleteBeforeReplace: false,
-      };
-    },
-
-    async create(inputs: InstanceOrgInputs): Promise<dynamic.CreateResult<InstanceOrgOutputs>> {
-      const client = connectedClient();
-      const summary = { summaryInclude: inputs.summaryInclude };
-      if (inputs.orgId !== undefined) {
-        let existing: InstanceOrg;
-        try {
-          existing = await client.getOrg(inputs.instanceId, inputs.orgId, summary);
-        } catch (err) {
-          throw isNotFound(err) ? adoptNotFound(err as LosantApiError, inputs) : err;
-        }
-        const body = patchBody(inputs, existing);
-        if (Object.keys(body).length === 0)
-          return { id: inputs.orgId, outs: toOutputs(existing, inputs) };
-        try {
-          const patched = await client.patchOrg(inputs.instanceId, inputs.orgId, body, summary);
-          return { id: inputs.orgId, outs: toOutputs(patched, inputs) };
-        } catch (err) {
-          throw new PartialCreateError(
-            inputs.orgId,
-            { ...toOutputs(existing, inputs) },
-            err as Error,
-          );
-        }
-      }
-      const created = await client.createOrg(inputs.instanceId, createBody(inputs), summary);
-      return { id: requireId(created), outs: toOutputs(created, inputs) };
-    },
-
-    async read(
-      id: string,
-      state?: InstanceOrgOutputs,
-    ): Promise<dynamic.ReadResult<InstanceOrgOutputs>> {
-      // The engine always passes the stored outputs; without them there is no instance to ask.
-      if (state === undefined)
-        throw new Error(`Cannot read org ${id}: no stored state names its instanceId`);
-      const props = state;
-      let org: InstanceOrg;
-      try {
-        org = await connectedClient().getOrg(props.instanceId, id, {
-          summaryInclude: props.summaryInclude,
-        });
-      } catch (err) {
-        // Gone: an empty ID tells the engine to drop it from the state.
-        if (isNotFound(err)) return { id: "" };
-        throw err;
-      }
-      const managed = props.managedProperties ?? [];
-      const outs = withoutUndefined({ ...toOutputs(org, props), managedProperties: managed });
-      const inputs = withoutUndefined({
-        instanceId: props.instanceId,
-        ...liveManagedValues(managed, org),
-        summaryInclude: props.summaryInclude,
-      }) as unknown as InstanceOrgOutputs;
-      return { id, props: outs as InstanceOrgOutputs, inputs };
-    },
-
-    async update(
-      id: string,
-      olds: InstanceOrgOutputs,
-      news: InstanceOrgInputs,
-    ): Promise<dynamic.UpdateResult<InstanceOrgOutputs>> {
-      const client = connectedClient();
-      const body = patchBody(news, olds);
-      const summary = { summaryInclude: news.summaryInclude };
-      // Only summaryInclude changed: nothing to write, but the outputs must be fetched again.
-      const org =
-        Object.keys(body).length === 0
-          ? await client.getOrg(news.instanceId, id, summary)
-          : await client.patchOrg(news.instanceId, id, body, summary);
-      return { outs: toOutputs(org, news) };
-    },
-
-    async delete(id: string, props: InstanceOrgOutputs): Promise<void> {
-      try {
-        await connectedClient().deleteOrg(props.instanceId, id);
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
-    },
+    changes: replaces.length > 0 || changed.length > 0 || summaryChanged,
+    replaces,
+    deleteBeforeReplace: false,
   };
 }
 
-/** The one provider object the SDK uses: Pulumi caches its serialized text per object. */
-export const instanceOrgProvider = createInstanceOrgProvider();
+/**
+ * Creates the org with one POST, or adopts the one `orgId` names. When the POST's answer lacks
+ * a declared property (the documented create answer has no `tags`, for one), one GET fetches
+ * the org, so the outputs hold everything the program declares.
+ *
+ * @throws PartialCreateError when the org exists but a later step failed (the follow-up GET,
+ *   or an adopted org's PATCH)
+ * @throws LosantApiError when the API refuses or fails
+ */
+export async function create(
+  inputs: InstanceOrgInputs,
+): Promise<dynamic.CreateResult<InstanceOrgOutputs>> {
+  if (inputs.orgId !== undefined) return adopt(inputs, inputs.orgId);
+  const client = connectedClient();
+  const created = await client.createOrg(
+    inputs.instanceId,
+    createBody(inputs),
+    summaryOptions(inputs),
+  );
+  const id = requireId(created);
+  if (missingProperties(inputs, created).length === 0)
+    return { id, outs: await afterWrite(id, created, inputs) };
+  let org: InstanceOrg;
+  try {
+    org = await client.getOrg(inputs.instanceId, id, summaryOptions(inputs));
+  } catch (err) {
+    throw new PartialCreateError(id, { ...toOutputs(created, inputs) }, err as Error);
+  }
+  return { id, outs: await afterWrite(id, org, inputs) };
+}
+
+/**
+ * Reads the org: its live values of the managed properties become the inputs, so drift shows
+ * in the next preview. An org that is gone yields an empty ID, which drops it from the state.
+ */
+export async function read(
+  id: string,
+  state?: InstanceOrgOutputs,
+): Promise<dynamic.ReadResult<InstanceOrgOutputs>> {
+  // The engine always passes the stored outputs; without them there is no instance to ask.
+  if (state === undefined)
+    throw new Error(`Cannot read org ${id}: no stored state names its instanceId`);
+  let org: InstanceOrg;
+  try {
+    org = await connectedClient().getOrg(state.instanceId, id, summaryOptions(state));
+  } catch (err) {
+    if (isNotFound(err)) return { id: "" };
+    throw err;
+  }
+  const managed = state.managedProperties ?? [];
+  const outs = toOutputs(org, { ...state, managedProperties: managed });
+  const inputs = withoutUndefined({
+    instanceId: state.instanceId,
+    ...liveManagedValues(managed, org),
+    summaryInclude: state.summaryInclude,
+  }) as unknown as InstanceOrgOutputs;
+  return { id, props: outs, inputs };
+}
+
+/**
+ * Sends one PATCH with the changed fields (a GET when only `summaryInclude` changed). A change
+ * of `limits` or `banner` first GETs the live org: the PATCH carries those objects whole, the
+ * live values with the declared keys applied, so undeclared keys keep their live value whether
+ * the server merges or replaces the object.
+ */
+export async function update(
+  id: string,
+  olds: InstanceOrgOutputs,
+  news: InstanceOrgInputs,
+): Promise<dynamic.UpdateResult<InstanceOrgOutputs>> {
+  const client = connectedClient();
+  const summary = summaryOptions(news);
+  const fields = new Set(
+    unexplainedMismatches(news, olds, olds.normalized).map((m) => m.property.split(".")[0]),
+  );
+  const live =
+    fields.has("limits") || fields.has("banner")
+      ? await client.getOrg(news.instanceId, id, summary)
+      : undefined;
+  const body = onlyFields(patchBody(news, live ?? olds), fields);
+  const org =
+    Object.keys(body).length > 0
+      ? await client.patchOrg(news.instanceId, id, body, summary)
+      : (live ?? (await client.getOrg(news.instanceId, id, summary)));
+  return { outs: await afterWrite(id, org, news, olds) };
+}
+
+/** Deletes the org; one already gone counts as deleted. */
+async function deleteOrg(id: string, props: InstanceOrgOutputs): Promise<void> {
+  try {
+    await connectedClient().deleteOrg(props.instanceId, id);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}
+export { deleteOrg as delete };
+
+async function adopt(
+  inputs: InstanceOrgInputs,
+  orgId: string,
+): Promise<dynamic.CreateResult<InstanceOrgOutputs>> {
+  const client = connectedClient();
+  let existing: InstanceOrg;
+  try {
+    existing = await client.getOrg(inputs.instanceId, orgId, summaryOptions(inputs));
+  } catch (err) {
+    throw isNotFound(err) ? adoptNotFound(err as LosantApiError, inputs) : err;
+  }
+  const body = patchBody(inputs, existing);
+  if (Object.keys(body).length === 0)
+    return { id: orgId, outs: await afterWrite(orgId, existing, inputs) };
+  let patched: InstanceOrg;
+  try {
+    patched = await client.patchOrg(inputs.instanceId, orgId, body, summaryOptions(inputs));
+  } catch (err) {
+    throw new PartialCreateError(orgId, { ...toOutputs(existing, inputs) }, err as Error);
+  }
+  return { id: orgId, outs: await afterWrite(orgId, patched, inputs) };
+}
+
+/**
+ * The outputs after a write, with the declared values the server stored differently
+ * remembered; those not already remembered as they are are reported to the user.
+ */
+async function afterWrite(
+  id: string,
+  org: InstanceOrg,
+  inputs: InstanceOrgInputs,
+  olds?: InstanceOrgOutputs,
+): Promise<InstanceOrgOutputs> {
+  const normalized = storedPairs(inputs, org);
+  const outs = toOutputs(org, { ...inputs, normalized });
+  const fresh = unexplainedMismatches(inputs, org, olds?.normalized);
+  if (normalized !== undefined && fresh.length > 0) {
+    const news = Object.fromEntries(fresh.map((m) => [m.property, normalized[m.property]]));
+    await warnUser(normalizationWarning(`"${outs.name ?? inputs.name ?? ""}" (${id})`, news));
+  }
+  return outs;
+}
+
+/** `body` restricted to `fields`. */
+function onlyFields(body: InstanceOrgPatch, fields: ReadonlySet<string>): InstanceOrgPatch {
+  return Object.fromEntries(
+    Object.entries(body).filter(([field]) => fields.has(field)),
+  ) as InstanceOrgPatch;
+}
+
+/** The summary fields to ask the API for, in their one normalized form. */
+function summaryOptions(source: { summaryInclude?: string[] }): { summaryInclude: string[] } {
+  return { summaryInclude: normalizeSummaryInclude(source.summaryInclude) };
+}
 
 /**
  * The engine looks a failure's property up as a top-level input to print its value, so it
@@ -153,29 +233,6 @@ function createBody(inputs: InstanceOrgInputs): InstanceOrgPost {
   return body as unknown as InstanceOrgPost;
 }
 
-/**
- * The outputs: the org as the server returned it without its hypermedia, plus what this
- * resource needs to remember. `id` is left out: it is the resource's ID, and `orgId` carries it.
- */
-function toOutputs(
-  org: InstanceOrg,
-  inputs: Partial<InstanceOrgInputs> & { managedProperties?: string[] },
-): InstanceOrgOutputs {
-  const { _links, _type, id, ...fields } = org as InstanceOrg & {
-    _links?: unknown;
-    _type?: unknown;
-  };
-  void _links;
-  void _type;
-  return withoutUndefined({
-    ...fields,
-    orgId: fields.orgId ?? id,
-    instanceId: fields.instanceId ?? inputs.instanceId,
-    summaryInclude: inputs.summaryInclude,
-    managedProperties: inputs.managedProperties ?? managedProperties(inputs),
-  }) as InstanceOrgOutputs;
-}
-
 function requireId(org: InstanceOrg): string {
   const id = org.id ?? org.orgId;
   if (id === undefined) throw new Error("The Losant API created an org but returned no id");
@@ -189,12 +246,6 @@ function adoptNotFound(err: LosantApiError, inputs: InstanceOrgInputs): Error {
   );
 }
 
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  const left = a ?? [];
-  const right = b ?? [];
-  return left.length === right.length && left.every((item, i) => item === right[i]);
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -2,7 +2,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import instanceOrgPatchSchema from "../schemas/instanceOrgPatch.json";
 import instanceOrgPostSchema from "../schemas/instanceOrgPost.json";
-import { PROVIDER_ONLY_KEYS, SUMMARY_FIELDS } from "./inputs";
+import { PROVIDER_ONLY_KEYS } from "./inputs";
+import { ID_PATTERN, SUMMARY_FIELDS, isLosantId, isSummaryField } from "./losant/org";
 import { processLocal } from "./processLocal";
 import { isUnknown } from "./unknown";
 
@@ -12,8 +13,6 @@ export interface CheckFailure {
   property: string;
   reason: string;
 }
-
-const ID_PATTERN = /^[A-Fa-f\d]{24}$/;
 
 interface Validators {
   post: ValidateFunction;
@@ -80,10 +79,10 @@ function checkId(
       out.push({ property: key, reason: `${key} is required: the ID of the Losant instance` });
     return;
   }
-  if (typeof value !== "string" || !ID_PATTERN.test(value)) {
+  if (!isLosantId(value)) {
     out.push({
       property: key,
-      reason: `${key} must be a Losant ID: 24 hexadecimal characters (pattern ^[A-Fa-f\\d]{24}$)`,
+      reason: `${key} must be a Losant ID: 24 hexadecimal characters (pattern ${ID_PATTERN.source})`,
     });
   }
 }
@@ -98,7 +97,7 @@ function checkSummaryInclude(value: unknown, out: CheckFailure[]): void {
     return;
   }
   value.forEach((field, i) => {
-    if (isUnknown(field) || SUMMARY_FIELDS.includes(field as string)) return;
+    if (isUnknown(field) || isSummaryField(field)) return;
     out.push({
       property: `summaryInclude[${i}]`,
       reason: `summaryInclude[${i}] "${String(field)}" is not a summary field; use one of: ${SUMMARY_FIELDS.join(", ")}`,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { instanceOrgProvider } from "../provider/instanceOrgProvider";
+import * as instanceOrgProvider from "../provider/instanceOrgProvider";
 import { OUTPUT_PROPERTIES, type InstanceOrgOutputs } from "../provider/inputs";
+import type { SummaryField as OrgSummaryField } from "../provider/losant/org";
 import type { InstanceOrgPatch, InstanceOrgPost } from "../provider/losant/types.generated";
 
 /** A value, or a Pulumi Input of it, all the way down through objects and lists. */
@@ -19,7 +20,7 @@ export type OrgBanner = NonNullable<InstanceOrgPatch["banner"]>;
 /** A member added when the org is created. */
 export type OrgMember = NonNullable<InstanceOrgPost["members"]>[number];
 /** A field of the org's `summary` that `summaryInclude` can ask for. */
-export type SummaryField = keyof NonNullable<InstanceOrgOutputs["summary"]>;
+export type SummaryField = OrgSummaryField;
 
 /**
  * The arguments of an {@link InstanceOrg}. Each org field is optional: a field left out is

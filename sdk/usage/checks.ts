@@ -1,8 +1,10 @@
-import { SUMMARY_FIELDS } from "../../provider/inputs";
+import {
+  SUMMARY_FIELDS,
+  isLosantId,
+  isSummaryField,
+  normalizeSummaryInclude,
+} from "../../provider/losant/org";
 import { LosantArgumentError } from "./argumentError";
-
-/** Losant IDs: 24 hexadecimal characters. */
-const ID_PATTERN = /^[A-Fa-f\d]{24}$/;
 
 /**
  * A short, safe description of a value for an error message: strings are quoted and cut to
@@ -54,7 +56,7 @@ export function checkArgumentNames(
  * @throws LosantArgumentError when it is not a string of 24 hexadecimal characters
  */
 export function checkId(fn: string, argument: string, value: unknown): string {
-  if (typeof value !== "string" || !ID_PATTERN.test(value)) {
+  if (!isLosantId(value)) {
     throw new LosantArgumentError(
       fn,
       argument,
@@ -96,7 +98,7 @@ export function checkSummaryInclude(fn: string, value: unknown): string[] {
     );
   }
   for (const [i, field] of value.entries()) {
-    if (typeof field !== "string" || !SUMMARY_FIELDS.includes(field)) {
+    if (!isSummaryField(field)) {
       throw new LosantArgumentError(
         fn,
         `summaryInclude[${i}]`,
@@ -105,5 +107,5 @@ export function checkSummaryInclude(fn: string, value: unknown): string[] {
       );
     }
   }
-  return [...new Set(value as string[])].sort();
+  return normalizeSummaryInclude(value as string[]);
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { LosantConnectionOptions } from "../config";
-import type { SummaryField } from "../instanceOrg";
+import { withoutHypermedia, type SummaryField } from "../../provider/losant/org";
 import { sharedRead } from "./call";
 import { checkArgumentNames, checkId, checkSummaryInclude } from "./checks";
 import { outputForm, type InputArgs } from "./outputForm";
@@ -60,11 +60,4 @@ export function getInstanceOrgOutput(
   opts?: LosantConnectionOptions,
 ): pulumi.Output<InstanceOrgInfo> {
   return outputForm(args, (plain: GetInstanceOrgArgs) => getInstanceOrg(plain, opts));
-}
-
-function withoutHypermedia(org: InstanceOrgInfo): InstanceOrgInfo {
-  const copy: Record<string, unknown> = { ...org };
-  delete copy._type;
-  delete copy._links;
-  return copy as unknown as InstanceOrgInfo;
 }

@@ -12,7 +12,12 @@ import type { Simulator } from "../../simulator";
 import { createOrg, patchOrg, writesSeen } from "./api";
 import { ENGINE_TIMEOUT, describeEngine, useEngineStack, type ProgramSpec } from "./engine";
 import { lifecycleSuite } from "./lifecycle";
-import { UPGRADE_MARK, useInstalledPackage, useSourceTreeProgram } from "./programDir";
+import { useInstalledPackage, useSourceTreeProgram, useUpgradeFrom } from "./programDir";
+
+/** The commit 0.1.0 was released from. */
+const RELEASE_0_1_0 = "da924e6";
+/** What the provider text of this build requires, from an installed package. */
+const PROVIDER_MODULE = "pulumi-losant/dist/provider/instanceOrgProvider.js";
 
 /** The orgs on the simulator, by name and description. */
 function serverOrgs(sim: Simulator): Array<{ name: string; description?: string }> {
@@ -72,58 +77,84 @@ describeEngine("InstanceOrg on the Pulumi engine", () => {
     describe("lifecycle", () => {
       lifecycleSuite(installed.program);
     });
+  });
 
-    describe("upgrade to a rebuilt package", () => {
-      const sim = useSimulator();
-      const stack = useEngineStack(sim, installed.program);
-      const spec = (): ProgramSpec => ({
-        orgs: { keeper: { instanceId: sim().instanceId, name: "keeper", description: "kept" } },
-      });
-      /** The provider text the engine runs for the org: the one stored in its outputs. */
-      const storedProvider = async (): Promise<string> =>
-        String((await stack().org("keeper"))?.outputs?.__provider);
-
-      it(
-        "stores a provider that requires the installed package's modules by path",
-        async () => {
-          expect((await stack().up(spec())).resourceChanges).toEqual({ create: 2 });
-          const provider = await storedProvider();
-          expect(provider).toContain('require("pulumi-losant/dist/provider/');
-          expect(provider).not.toContain(UPGRADE_MARK);
-        },
-        ENGINE_TIMEOUT,
-      );
-
-      it(
-        "previews no change after the upgrade, though the provider's code differs",
-        async () => {
-          await installed.upgrade();
-          expect(await stack().preview(spec())).toEqual({ same: 2 });
-          expect(writesSeen(sim())).toEqual([]);
-        },
-        ENGINE_TIMEOUT + 60_000,
-      );
-
-      it(
-        "refreshes state written by the old package, showing a change made out of band",
-        async () => {
-          await patchOrg(sim(), (await stack().org("keeper"))!.id!, { description: "drifted" });
-          expect(await stack().refresh(spec())).toEqual({ same: 1, update: 1 });
-          expect((await stack().org("keeper"))?.outputs).toMatchObject({ description: "drifted" });
-          expect(await storedProvider()).not.toContain(UPGRADE_MARK);
-        },
-        ENGINE_TIMEOUT,
-      );
-
-      it(
-        "destroys state written by the old package",
-        async () => {
-          expect(await stack().destroy(spec())).toEqual({ delete: 2 });
-          expect(writesSeen(sim())).toEqual(["DELETE /instances/:instanceId/orgs/:orgId"]);
-          expect(sim().orgs()).toEqual([]);
-        },
-        ENGINE_TIMEOUT,
-      );
+  // State written by 0.1.0 holds that release's provider text, which requires its modules by
+  // path (compare.js, connection.js, ... under pulumi-losant/dist/provider/) and runs on
+  // refresh and destroy against whatever version is installed now. Guards those paths and
+  // exports: drop one and every 0.1.0 user's refresh and destroy fail after upgrading.
+  describe("upgrade from the 0.1.0 release under a live stack", () => {
+    const release = useUpgradeFrom(RELEASE_0_1_0);
+    const sim = useSimulator();
+    const stack = useEngineStack(sim, release.program);
+    let keeperDescription = "kept";
+    const spec = (): ProgramSpec => ({
+      orgs: {
+        keeper: { instanceId: sim().instanceId, name: "keeper", description: keeperDescription },
+        other: { instanceId: sim().instanceId, name: "other", limits: { device: 7 } },
+      },
     });
+    /** The provider text the engine runs for an org's refresh and delete: its outputs'. */
+    const storedProvider = async (name: string): Promise<string> =>
+      String((await stack().org(name))?.outputs?.__provider);
+
+    it(
+      "creates the orgs with 0.1.0, whose state holds its provider's code by value",
+      async () => {
+        expect((await stack().up(spec())).resourceChanges).toEqual({ create: 3 });
+        const provider = await storedProvider("keeper");
+        expect(provider).toContain('require("pulumi-losant/dist/provider/compare.js")');
+        expect(provider).not.toContain(PROVIDER_MODULE);
+      },
+      ENGINE_TIMEOUT,
+    );
+
+    it(
+      "previews no change after the upgrade",
+      async () => {
+        await release.upgrade();
+        expect(await stack().preview(spec())).toEqual({ same: 3 });
+        expect(writesSeen(sim())).toEqual([]);
+      },
+      ENGINE_TIMEOUT + 120_000,
+    );
+
+    it(
+      "refreshes with the stored 0.1.0 provider, showing a change made out of band",
+      async () => {
+        const keeper = (await stack().org("keeper"))!;
+        await patchOrg(sim(), keeper.id!, { description: "drifted" });
+        expect(await stack().refresh(spec())).toEqual({ same: 2, update: 1 });
+        expect((await stack().org("keeper"))?.outputs).toMatchObject({ description: "drifted" });
+        expect(await storedProvider("keeper")).not.toContain(PROVIDER_MODULE);
+      },
+      ENGINE_TIMEOUT,
+    );
+
+    it(
+      "updates with the new provider, whose text is then a require of its module",
+      async () => {
+        keeperDescription = "kept again";
+        expect((await stack().up(spec())).resourceChanges).toEqual({ same: 2, update: 1 });
+        expect(writesSeen(sim())).toEqual(["PATCH /instances/:instanceId/orgs/:orgId"]);
+        expect(serverOrgs(sim())).toContainEqual({ name: "keeper", description: "kept again" });
+        expect(await storedProvider("keeper")).toContain(`require("${PROVIDER_MODULE}")`);
+        expect(await storedProvider("other")).not.toContain(PROVIDER_MODULE);
+      },
+      ENGINE_TIMEOUT,
+    );
+
+    it(
+      "destroys orgs stored by either provider",
+      async () => {
+        expect(await stack().destroy(spec())).toEqual({ delete: 3 });
+        expect(writesSeen(sim())).toEqual([
+          "DELETE /instances/:instanceId/orgs/:orgId",
+          "DELETE /instances/:instanceId/orgs/:orgId",
+        ]);
+        expect(sim().orgs()).toEqual([]);
+      },
+      ENGINE_TIMEOUT,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The two forms in which a Pulumi program gets the SDK: this repository's compiled source tree
- * (`dist/`), and the package installed from an `npm pack` tarball into a program folder of its
- * own, which can then be upgraded to a rebuilt tarball.
+ * The forms in which a Pulumi program gets the SDK: this repository's compiled source tree
+ * (`dist/`), the package installed from an `npm pack` tarball into a program folder of its
+ * own, and an older release installed there and then upgraded to this repository's build.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -13,10 +13,10 @@ const ROOT = path.resolve(__dirname, "../..");
 const PACKAGE = "pulumi-losant";
 /** The `@pulumi/pulumi` this repository develops against; the CLI is built at the same one. */
 const PULUMI_SDK = `@pulumi/pulumi@${readJson(path.join(ROOT, "node_modules/@pulumi/pulumi/package.json")).version}`;
-/** The module of the package that defines the provider object. */
+/** The module of the package whose exports are the provider's steps. */
 const PROVIDER_FILE = "dist/provider/instanceOrgProvider.js";
-/** The line the rebuilt package adds to the provider, so its serialized text differs. */
-export const UPGRADE_MARK = "// rebuilt by the e2e upgrade test";
+/** This repository's TypeScript compiler, which builds an older release too. */
+const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 
 const exec = promisify(execFile);
 
@@ -68,14 +68,15 @@ export function useSourceTreeProgram(): () => ProgramDir {
   };
 }
 
-/** The package installed from a tarball, and the way to upgrade it. */
+/** A program folder with the package installed from a tarball. */
 export interface InstalledPackage {
   /** The program folder, `pulumi-losant` and `@pulumi/pulumi` installed in its node_modules. */
   program(): ProgramDir;
-  /**
-   * Installs a rebuilt tarball over the installed one: the same package with a new version
-   * and {@link UPGRADE_MARK} in the provider, so the provider's serialized text differs.
-   */
+}
+
+/** A program folder with an older release installed, and the way to upgrade it. */
+export interface UpgradablePackage extends InstalledPackage {
+  /** Installs the tarball of this repository's build over the older release. */
   upgrade(): Promise<void>;
 }
 
@@ -102,6 +103,18 @@ async function install(programDir: string, specs: string[]): Promise<void> {
   );
 }
 
+/** A new program folder in `tmp` with `tarball` and `@pulumi/pulumi` installed. */
+async function programWith(tmp: string, tarball: string): Promise<ProgramDir> {
+  const workDir = path.join(tmp, "program");
+  fs.mkdirSync(workDir);
+  fs.writeFileSync(
+    path.join(workDir, "package.json"),
+    JSON.stringify({ name: "e2e-program", version: "1.0.0", private: true }),
+  );
+  await install(workDir, [tarball, PULUMI_SDK]);
+  return { workDir, sdk: PACKAGE };
+}
+
 /**
  * A program folder with the package installed from an `npm pack` tarball of this repository
  * (`npm run build` first), next to `@pulumi/pulumi` at the version this repository uses: one
@@ -112,53 +125,64 @@ export function useInstalledPackage(): InstalledPackage {
   let program: ProgramDir | undefined;
   beforeAll(async () => {
     tmp = temporaryDir(undefined, "pulumi-losant-e2e-package-");
-    const tarball = await pack(ROOT, tmp);
-    const workDir = path.join(tmp, "program");
-    fs.mkdirSync(workDir);
-    fs.writeFileSync(
-      path.join(workDir, "package.json"),
-      JSON.stringify({ name: "e2e-program", version: "1.0.0", private: true }),
-    );
-    await install(workDir, [tarball, PULUMI_SDK]);
-    program = { workDir, sdk: PACKAGE };
+    program = await programWith(tmp, await pack(ROOT, tmp));
   }, 300_000);
+  removedAfterAll(() => tmp);
+  return {
+    program: () => {
+      if (!program) throw new Error("useInstalledPackage: not ready (use it in a test)");
+      return program;
+    },
+  };
+}
+
+/**
+ * The tarball of the release built at `commit` of this repository: its files from git, built
+ * with this repository's compiler and dependencies (a release's own lockfile is the same or
+ * the build would differ), packed as `npm pack` does.
+ */
+async function releaseTarball(commit: string, tmp: string): Promise<string> {
+  const source = path.join(tmp, `release-${commit}`);
+  fs.mkdirSync(source);
+  await exec("sh", ["-c", `git -C "${ROOT}" archive ${commit} | tar -x -C "${source}"`]);
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(source, "node_modules"), "dir");
+  await exec(process.execPath, [TSC, "-p", "tsconfig.build.json"], {
+    cwd: source,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return pack(source, tmp);
+}
+
+/**
+ * A program folder with the release built at `commit` installed (as a user of that release
+ * has it), which {@link UpgradablePackage.upgrade} replaces with this repository's build.
+ */
+export function useUpgradeFrom(commit: string): UpgradablePackage {
+  let tmp: string | undefined;
+  let program: ProgramDir | undefined;
+  beforeAll(async () => {
+    tmp = temporaryDir(undefined, "pulumi-losant-e2e-upgrade-");
+    program = await programWith(tmp, await releaseTarball(commit, tmp));
+  }, 600_000);
   removedAfterAll(() => tmp);
 
   const ready = (): { tmp: string; program: ProgramDir } => {
-    if (!tmp || !program) throw new Error("useInstalledPackage: not ready (use it in a test)");
+    if (!tmp || !program) throw new Error("useUpgradeFrom: not ready (use it in a test)");
     return { tmp, program };
   };
   return {
     program: () => ready().program,
     async upgrade() {
       const { tmp, program } = ready();
-      const unpacked = path.join(tmp, "rebuilt");
-      const installed = path.join(program.workDir, "node_modules", PACKAGE);
-      fs.cpSync(installed, unpacked, { recursive: true });
-      const manifest = readJson(path.join(unpacked, "package.json"));
-      manifest.version = `${manifest.version}-e2e.upgrade`;
-      fs.writeFileSync(path.join(unpacked, "package.json"), JSON.stringify(manifest, null, 2));
-      markProvider(path.join(unpacked, PROVIDER_FILE));
-      const tarball = await pack(unpacked, tmp);
+      const tarball = await pack(ROOT, tmp);
       await install(program.workDir, [tarball]);
-      const provider = fs.readFileSync(path.join(installed, PROVIDER_FILE), "utf8");
+      const installed = path.join(program.workDir, "node_modules", PACKAGE, PROVIDER_FILE);
       if (
-        readJson(path.join(installed, "package.json")).version !== manifest.version ||
-        !provider.includes(UPGRADE_MARK)
+        fs.readFileSync(installed, "utf8") !==
+        fs.readFileSync(path.join(ROOT, PROVIDER_FILE), "utf8")
       ) {
-        throw new Error(`npm did not install ${tarball} over ${installed}`);
+        throw new Error(`npm did not install ${tarball} over the release in ${program.workDir}`);
       }
     },
   };
-}
-
-/** Adds {@link UPGRADE_MARK} to the body of the provider's `configure`, which is serialized. */
-function markProvider(file: string): void {
-  const anchor = /async configure\([^)]*\) \{\n/;
-  const text = fs.readFileSync(file, "utf8");
-  if (!anchor.test(text)) throw new Error(`${file}: no \`async configure(...) {\` to mark`);
-  fs.writeFileSync(
-    file,
-    text.replace(anchor, (line) => `${line}            ${UPGRADE_MARK}\n`),
-  );
 }

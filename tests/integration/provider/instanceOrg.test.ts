@@ -8,6 +8,7 @@ import {
 } from "../../../provider";
 import { useSimulator } from "../../helpers/simulator";
 import { configure, configuredProvider, type Provider } from "../../helpers/provider";
+import { callsSeen, orgInputs } from "./orgFixtures";
 
 const sim = useSimulator();
 let provider: Provider;
@@ -16,18 +17,8 @@ beforeEach(async () => {
   provider = await configuredProvider(sim());
 });
 
-function inputs(extra: Partial<InstanceOrgInputs> = {}): InstanceOrgInputs {
-  return {
-    instanceId: sim().instanceId,
-    name: `org-${Math.random().toString(36).slice(2, 8)}`,
-    ...extra,
-  };
-}
-
-/** The request log as "METHOD route" lines, in order. */
-function calls(): string[] {
-  return sim().requests.entries.map((entry) => entry.route ?? `${entry.method} ${entry.path}`);
-}
+const inputs = (extra: Partial<InstanceOrgInputs> = {}) => orgInputs(sim(), extra);
+const calls = () => callsSeen(sim());
 
 /** PATCHes an org directly through the API, out of band of the provider. */
 async function patchOutOfBand(orgId: string, body: unknown): Promise<void> {
@@ -61,7 +52,8 @@ async function create(
 
 describe("create", () => {
   it("sends one POST and returns the server's org as outputs", async () => {
-    const declared = inputs({ limits: { device: 25 }, tags: [{ key: "env", value: "prod" }] });
+    // Declares only what every create answer carries (see undocumented.test.ts for the rest).
+    const declared = inputs({ limits: { device: 25 }, mfaMode: "notRequired" });
     const result = await provider.create(declared);
     expect(calls()).toEqual(["POST /instances/:instanceId/orgs"]);
     expect(result.id).toMatch(/^[a-f\d]{24}$/);
@@ -70,13 +62,26 @@ describe("create", () => {
       instanceId: sim().instanceId,
       name: declared.name,
       mfaMode: "notRequired",
-      managedProperties: ["name", "limits.device", "tags"],
+      managedProperties: ["name", "limits.device", "mfaMode"],
     });
     // The server filled the other limits from the instance's defaults.
     expect(Object.keys(result.outs!.limits!).length).toBeGreaterThan(1);
     expect(result.outs!.limits!.device).toBe(25);
     expect(result.outs).not.toHaveProperty("_links");
     expect(result.outs).not.toHaveProperty("id");
+  });
+
+  it("keeps no summary in the outputs when summaryInclude asks for none", async () => {
+    const result = await provider.create(inputs());
+    expect(result.outs).not.toHaveProperty("summary");
+  });
+
+  it("keeps only the summary fields summaryInclude asks for, in their one sorted form", async () => {
+    const result = await provider.create(
+      inputs({ summaryInclude: ["payloadCount", "deviceCount", "payloadCount"] }),
+    );
+    expect(Object.keys(result.outs!.summary ?? {}).sort()).toEqual(["deviceCount", "payloadCount"]);
+    expect(result.outs!.summaryInclude).toEqual(["deviceCount", "payloadCount"]);
   });
 
   it("is followed by a diff with no change although the server filled defaults", async () => {
@@ -168,16 +173,32 @@ describe("read", () => {
 
 describe("update", () => {
   it("sends one PATCH with only the changed fields", async () => {
+    const { id, outs, inputs: declared } = await create({ name: "before", description: "a" });
+    const result = await provider.update(id, outs, { ...declared, name: "after" });
+    expect(calls()).toEqual(["PATCH /instances/:instanceId/orgs/:orgId"]);
+    expect(result.outs).toMatchObject({ name: "after", description: "a" });
+  });
+
+  it("reads the live limits before a limits change, and every undeclared limit keeps its live value", async () => {
     const {
       id,
       outs,
       inputs: declared,
     } = await create({ limits: { device: 5, application: 2 }, description: "a" });
+    await patchOutOfBand(id, { limits: { dashboard: 7 } });
+    sim().requests.reset();
     const result = await provider.update(id, outs, {
       ...declared,
       limits: { device: 6, application: 2 },
     });
-    expect(calls()).toEqual(["PATCH /instances/:instanceId/orgs/:orgId"]);
+    expect(calls()).toEqual([
+      "GET /instances/:instanceId/orgs/:orgId",
+      "PATCH /instances/:instanceId/orgs/:orgId",
+    ]);
+    const live = sim()
+      .orgs()
+      .find((org) => org.id === id)!;
+    expect(live.limits).toEqual({ ...outs.limits, device: 6, dashboard: 7 });
     expect(result.outs).toMatchObject({ limits: { device: 6, application: 2 }, description: "a" });
     expect(result.outs!.lastUpdated).not.toBe(outs.lastUpdated);
     expect(

@@ -7,10 +7,15 @@
 // runs a check, so the test proves that settings read by configure() and validators compiled
 // by check() never reach the serialized text.
 "use strict";
-const { runtime } = require(require.resolve("@pulumi/pulumi", { paths: [process.cwd()] }));
-const { instanceOrgProvider } = require(
-  require.resolve(process.argv[2], { paths: [process.cwd()] }),
-);
+const path = require("node:path");
+const { createRequire } = require("node:module");
+
+// Resolved as a program in the working folder would: `require.resolve(name, { paths })` from
+// this file would first try this repository's own package name (a self-reference) and load
+// the source tree where the installed package was meant.
+const programRequire = createRequire(path.join(process.cwd(), "program.js"));
+const { runtime } = programRequire("@pulumi/pulumi");
+const { instanceOrgProvider } = programRequire(process.argv[2]);
 
 async function main() {
   const token = process.env.SERIALIZE_CONFIG_TOKEN;

@@ -1,7 +1,7 @@
 // Guards what update and adopt send: only what differs, and never a loss of what the program
 // does not manage.
 import { managedProperties, patchBody } from "../../../provider";
-import { liveManagedValues } from "../../../provider/compare";
+import { liveManagedValues, mismatches } from "../../../provider/compare";
 
 const live = {
   name: "Acme",
@@ -15,9 +15,9 @@ describe("patchBody", () => {
     expect(patchBody({ name: "Acme", limits: { device: 10 } }, live)).toEqual({});
   });
 
-  it("carries only the limit keys that differ, which the server merges", () => {
-    expect(patchBody({ limits: { device: 20, application: 5 } }, live)).toEqual({
-      limits: { device: 20 },
+  it("carries every live limit with the declared ones applied, so a server that replaces limits keeps the others", () => {
+    expect(patchBody({ limits: { device: 20 } }, live)).toEqual({
+      limits: { device: 20, application: 5 },
     });
   });
 
@@ -63,5 +63,24 @@ describe("liveManagedValues", () => {
       limits: { device: 10 },
       banner: { level: "info" },
     });
+  });
+});
+
+describe("mismatches", () => {
+  it("is empty when the server holds every declared value", () => {
+    expect(mismatches({ name: "Acme", limits: { device: 10 } }, live)).toEqual([]);
+  });
+
+  it("names each differing field with the declared and the stored value", () => {
+    expect(mismatches({ name: " Acme ", description: "x" }, live)).toEqual([
+      { property: "name", declared: " Acme ", stored: "Acme" },
+      { property: "description", declared: "x", stored: undefined },
+    ]);
+  });
+
+  it("names each differing limit key, not the whole limits object", () => {
+    expect(mismatches({ limits: { device: 99999, application: 5 } }, live)).toEqual([
+      { property: "limits.device", declared: 99999, stored: 10 },
+    ]);
   });
 });

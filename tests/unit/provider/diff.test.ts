@@ -154,6 +154,28 @@ describe("diff", () => {
     });
   });
 
+  it("reports no change when summaryInclude lists the same fields in another order", async () => {
+    const olds = serverState({ summaryInclude: ["deviceCount", "payloadCount"] });
+    const news = { summaryInclude: ["payloadCount", "deviceCount", "payloadCount"] };
+    expect(await diff(news, olds)).toMatchObject({ changes: false });
+  });
+
+  it("reports no change for a value the server stored differently while both stay the same", async () => {
+    const olds = serverState({
+      name: "Acme",
+      normalized: { name: { declared: " Acme ", stored: "Acme" } },
+    });
+    expect(await diff({ name: " Acme " }, olds)).toMatchObject({ changes: false });
+  });
+
+  it("reports a change when a value the server stored differently is declared anew", async () => {
+    const olds = serverState({
+      name: "Acme",
+      normalized: { name: { declared: " Acme ", stored: "Acme" } },
+    });
+    expect(await diff({ name: " Acme Inc " }, olds)).toMatchObject({ changes: true });
+  });
+
   it("ignores members, which only apply at creation", async () => {
     expect(await diff({ members: [{ email: "x@example.com", role: "view" }] })).toMatchObject({
       changes: false,
