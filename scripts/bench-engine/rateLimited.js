@@ -33,6 +33,7 @@ const SAMPLE_MS = 25;
  * @property {number} created Orgs the simulator holds after `up`.
  * @property {Record<number, number>} statuses Answers during `up`, by status (429 = throttled).
  * @property {TimedOutcome} destroy
+ * @property {Record<number, number>} destroyStatuses Answers during `destroy`, by status.
  * @property {number} left Orgs the simulator still holds after `destroy`.
  */
 
@@ -117,6 +118,18 @@ function watchCreates(sim, n) {
 }
 
 /**
+ * The simulator's answers since its log was last reset, by status.
+ * @param {SimulatorHandle} sim
+ * @returns {Record<number, number>}
+ */
+function answersByStatus(sim) {
+  /** @type {Record<number, number>} */
+  const statuses = {};
+  for (const { status } of sim.requests.entries) statuses[status] = (statuses[status] ?? 0) + 1;
+  return statuses;
+}
+
+/**
  * One `up` and `destroy` of the stack's orgs, with what the simulator saw.
  * @param {SimulatorHandle} sim
  * @param {(args: string[]) => Promise<unknown>} run Runs a `pulumi` command on the stack.
@@ -130,15 +143,15 @@ async function upAndDestroy(sim, run, n, label, log) {
   const watch = watchCreates(sim, n);
   const up = await timedOutcome(() => run(["up", "--yes", "--skip-preview"]));
   const createSpanSeconds = watch.stop();
-  /** @type {Record<number, number>} */
-  const statuses = {};
-  for (const { status } of sim.requests.entries) statuses[status] = (statuses[status] ?? 0) + 1;
+  const statuses = answersByStatus(sim);
   const created = sim.orgs(sim.instanceId).length;
   log(`  ${label} up: ${up.seconds.toFixed(1)} s, ${created} orgs, ${up.error ?? "ok"}`);
+  sim.requests.reset();
   const destroy = await timedOutcome(() => run(["destroy", "--yes", "--skip-preview"]));
+  const destroyStatuses = answersByStatus(sim);
   const left = sim.orgs(sim.instanceId).length;
   log(`  ${label} destroy: ${destroy.seconds.toFixed(1)} s, ${left} orgs left`);
-  return { up, createSpanSeconds, created, statuses, destroy, left };
+  return { up, createSpanSeconds, created, statuses, destroy, destroyStatuses, left };
 }
 
 /**
@@ -198,9 +211,10 @@ function rateLimitedReport(r) {
   const { unlimited, limited } = r;
   const outcome = (/** @type {TimedOutcome} */ step, /** @type {string} */ done) =>
     step.error ? `${done}; failed: ${step.error}` : `${done}, 0 errors`;
-  const answers = Object.entries(limited.statuses)
-    .map(([status, count]) => `${status}: ${count}`)
-    .join(", ");
+  const answers = (/** @type {Record<number, number>} */ statuses) =>
+    `${Object.entries(statuses)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(", ")} (${statuses[429] ?? 0} throttled with 429)`;
   return [
     `${r.n} creates under ${r.rate} requests/s (burst ${r.burst}); floor N / rate = ${floor.toFixed(1)} s:`,
     "",
@@ -228,7 +242,7 @@ function rateLimitedReport(r) {
       ],
     ),
     "",
-    `Answers during the limited up: ${answers} (${limited.statuses[429] ?? 0} throttled with 429).`,
+    `Answers under the limit: during up ${answers(limited.statuses)}; during destroy ${answers(limited.destroyStatuses)}.`,
   ].join("\n");
 }
 
