@@ -1,0 +1,105 @@
+// @ts-check
+"use strict";
+/**
+ * One run of the benchmark's lifecycle on one stack: up, an unchanged preview, refresh and
+ * destroy, each a plain `pulumi` command, with the requests the simulator saw during it and
+ * the state's size after `up`.
+ */
+
+const { pulumi } = require("./cli.js");
+const { measureState } = require("./state.js");
+
+/** The steps in the order they run; the report keeps it. */
+const STEPS = /** @type {const} */ (["up", "preview", "refresh", "destroy"]);
+
+/** @typedef {(typeof STEPS)[number]} Step */
+/** @typedef {"orgs" | "noop"} Kind */
+
+/**
+ * The arguments of each step. Previews are left out of up, refresh and destroy so each time
+ * is one engine operation; the preview must find nothing to change.
+ * @type {Record<Step, string[]>}
+ */
+const STEP_ARGS = {
+  up: ["up", "--yes", "--skip-preview"],
+  preview: ["preview", "--expect-no-changes"],
+  refresh: ["refresh", "--yes", "--skip-preview"],
+  destroy: ["destroy", "--yes", "--skip-preview"],
+};
+
+/**
+ * @typedef {object} StepResult
+ * @property {number} seconds
+ * @property {number} requests Every request the simulator answered during the step.
+ * @property {Record<string, number>} byMethod The same, by HTTP method.
+ */
+
+/**
+ * @typedef {object} StackRunResult
+ * @property {Kind} kind
+ * @property {Record<Step, StepResult>} steps
+ * @property {import("./state.js").StateSize} state Measured after `up`.
+ */
+
+/**
+ * @typedef {object} StackRunContext
+ * @property {import("./cli.js").PulumiCli} cli
+ * @property {import("./project.js").BenchProject} project
+ * @property {{ requests: { entries: readonly { method: string }[], reset(): void } }} sim
+ * @property {Record<string, string>} env Backend, passphrase, token, URL, instance.
+ * @property {number} count Resources in the stack.
+ */
+
+/**
+ * Requests the simulator saw since its log was last reset, by method.
+ * @param {StackRunContext["sim"]} sim
+ * @returns {Record<string, number>}
+ */
+function requestsByMethod(sim) {
+  /** @type {Record<string, number>} */
+  const counts = {};
+  for (const { method } of sim.requests.entries) counts[method] = (counts[method] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * Creates stack `name`, runs the four steps on `kind` resources, and removes the stack.
+ * @param {StackRunContext} context
+ * @param {Kind} kind
+ * @param {string} name Stack name, unique within the run.
+ * @param {(line: string) => void} log
+ * @returns {Promise<StackRunResult>}
+ * @throws {Error} (rejects) when a `pulumi` command fails (see `pulumi` in cli.js); the
+ *   stack is then left in the backend for inspection
+ */
+async function runStack(context, kind, name, log) {
+  const { cli, project, sim } = context;
+  const env = { ...context.env, BENCH_KIND: kind, BENCH_COUNT: String(context.count) };
+  const run = (/** @type {string[]} */ args) =>
+    pulumi(cli, [...args, "--stack", name, "--non-interactive"], project.dir, env);
+  await pulumi(cli, ["stack", "init", name, "--non-interactive"], project.dir, env);
+  /** @type {Partial<Record<Step, StepResult>>} */
+  const steps = {};
+  /** @type {import("./state.js").StateSize | undefined} */
+  let state;
+  for (const step of STEPS) {
+    sim.requests.reset();
+    const { seconds } = await run(STEP_ARGS[step]);
+    const byMethod = requestsByMethod(sim);
+    const requests = Object.values(byMethod).reduce((a, b) => a + b, 0);
+    steps[step] = { seconds, requests, byMethod };
+    log(`  ${kind} ${step}: ${seconds.toFixed(1)} s, ${requests} requests`);
+    if (step === "up") {
+      const exported = await run(["stack", "export"]);
+      state = measureState(exported.stdout, project.backendDir, name);
+    }
+  }
+  await run(["stack", "rm", "--yes"]);
+  return {
+    kind,
+    steps: /** @type {Record<Step, StepResult>} */ (steps),
+    state: /** @type {import("./state.js").StateSize} */ (state),
+  };
+}
+
+module.exports = { runStack, STEPS };
