@@ -3,8 +3,7 @@
  * no earlier than the create started (less the clock skew a server may have), and not managed
  * by the stack already.
  */
-import type { InstanceOrg, InstanceOrgs, LosantClient } from "../../provider/losant";
-import { orgsPath } from "../../provider/losant/paths";
+import type { InstanceOrg, LosantClient } from "../../provider/losant";
 
 /** How far the server's clock may be behind this machine's when creation times are compared. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -38,19 +37,14 @@ export async function findCandidates(
     conditions.push({ creationDate: { $gte: new Date(since).toISOString() } });
   const found: InstanceOrg[] = [];
   for (let page = 0; ; page++) {
-    const answer = await client.send<InstanceOrgs>({
-      action: "instanceOrgs.get",
-      method: "GET",
-      path: orgsPath(query.instanceId),
-      query: {
-        query: JSON.stringify({ $and: conditions }),
-        filterField: "name",
-        filter: query.name,
-        sortField: "creationDate",
-        sortDirection: "desc",
-        page,
-        perPage: PAGE_SIZE,
-      },
+    const answer = await client.listOrgs(query.instanceId, {
+      query: { $and: conditions },
+      filterField: "name",
+      filter: query.name,
+      sortField: "creationDate",
+      sortDirection: "desc",
+      page,
+      perPage: PAGE_SIZE,
     });
     const items = (answer.items ?? []) as InstanceOrg[];
     found.push(

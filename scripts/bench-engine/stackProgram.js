@@ -22,7 +22,7 @@ function declared(instanceId, i) {
       { key: "env", value: "bench" },
       { key: "n", value: String(i) },
     ],
-    banner: { message: "hello", level: "info" },
+    banner: { message: "hello", level: /** @type {const} */ ("info") },
   };
 }
 
