@@ -4,7 +4,7 @@
  * keeps between runs (refresh, drift, deletion, adoption, replacement), and what it prints and
  * stores. The tests run in order on one stack; each one's first line says what it changes.
  */
-import type { Simulator } from "../../simulator";
+import type { ProfileName, Simulator } from "../../simulator";
 import { useSimulator } from "../helpers/simulator";
 import { createOrg, deleteOrg, patchOrg, writesSeen } from "./api";
 import { ENGINE_TIMEOUT, type ProgramSpec, useEngineStack } from "./engine";
@@ -30,9 +30,13 @@ function pathsHolding(value: unknown, needle: string, at = ""): string[] {
   );
 }
 
-/** Registers the lifecycle tests for a program that gets the SDK from `program`. */
-export function lifecycleSuite(program: () => ProgramDir): void {
-  const sim = useSimulator();
+/**
+ * Registers the lifecycle tests for a program that gets the SDK from `program`, against a
+ * simulator answering as `profile` (the one `LOSANT_SIM_PROFILE` names, else `documented`,
+ * when absent): the same tests must pass whichever answer the real API gives.
+ */
+export function lifecycleSuite(program: () => ProgramDir, profile?: ProfileName): void {
+  const sim = useSimulator(profile === undefined ? {} : { profile });
   const stack = useEngineStack(sim, program);
   let orgs: ProgramSpec["orgs"];
   const spec = (): ProgramSpec => ({ orgs, deviceCountsOf: "alpha" });
