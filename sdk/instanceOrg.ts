@@ -3,6 +3,7 @@ import * as instanceOrgProvider from "../provider/instanceOrgProvider";
 import { OUTPUT_PROPERTIES, type InstanceOrgOutputs } from "../provider/inputs";
 import type { SummaryField as OrgSummaryField } from "../provider/losant/org";
 import type { InstanceOrgPatch, InstanceOrgPost } from "../provider/losant/types.generated";
+import { pauseStackCapture, withCallerStack } from "./stackCapture";
 
 /** A value, or a Pulumi Input of it, all the way down through objects and lists. */
 export type DeepInput<T> = T extends readonly (infer U)[]
@@ -73,6 +74,15 @@ export class InstanceOrg extends pulumi.dynamic.Resource {
     const props: Record<string, unknown> = Object.fromEntries(
       OUTPUT_PROPERTIES.map((key) => [key, undefined]),
     );
-    super(instanceOrgProvider, name, { ...props, ...args }, opts, "losant", "InstanceOrg");
+    // See stackCapture.ts: the SDK would format a stack trace for every output promise.
+    const resumeStackCapture = pauseStackCapture();
+    try {
+      super(instanceOrgProvider, name, { ...props, ...args }, opts, "losant", "InstanceOrg");
+    } catch (err) {
+      resumeStackCapture();
+      throw withCallerStack(err, new.target);
+    } finally {
+      resumeStackCapture();
+    }
   }
 }
