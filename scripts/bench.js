@@ -6,6 +6,9 @@
 //   provider     one create / read / update / delete through the provider, per org
 //   retries      PATCHes under a 20% injected 503 rate: attempts and time per success
 //   serialized   size of the provider text Pulumi stores with every InstanceOrg
+//   rate limit   200 creates through the provider under a token bucket (10 requests/s), at
+//                the engine's default concurrency and above it: time against the floor, errors
+//                and 429s
 // @ts-check
 "use strict";
 const { performance } = require("node:perf_hooks");
@@ -48,6 +51,51 @@ async function timed(fn) {
 function defined(value, what) {
   if (value === undefined) throw new Error(`the provider returned no ${what}`);
   return value;
+}
+
+/**
+ * 200 creates through the provider, `concurrency` at a time as the engine runs steps, against
+ * a fresh simulator whose token bucket refills `rate` requests/s and holds `burst`. Each create
+ * makes a client of its own, as each engine step does; they share the process's rate gate.
+ * @param {{ rate: number, burst: number, concurrency: number }} scenario
+ * @returns {Promise<string>} one line: time / floor, errors, 429s
+ */
+async function rateLimitedCreates({ rate, burst, concurrency }) {
+  const count = 200;
+  const sim = await startSimulator({
+    validateResponses: false,
+    rateLimit: { requestsPerSecond: rate, burst },
+  });
+  try {
+    const provider = /** @type {Required<ReturnType<typeof createInstanceOrgProvider>>} */ (
+      createInstanceOrgProvider()
+    );
+    /** @type {Record<string, string>} */
+    const settings = { "losant:apiToken": sim.tokens.admin, "losant:apiUrl": sim.url };
+    /** @param {string} key */
+    const setting = (key) => settings[key];
+    await provider.configure({ config: { get: setting, require: setting } });
+    let next = 0;
+    let errors = 0;
+    const worker = async () => {
+      while (next < count) {
+        const i = next++;
+        await provider
+          .create({ instanceId: sim.instanceId, name: `rate-${i}` })
+          .catch(() => errors++);
+      }
+    };
+    const [ms] = await timed(() => Promise.all(Array.from({ length: concurrency }, worker)));
+    const floor = (count / rate) * 1000;
+    const throttled = sim.requests.count({ status: 429 });
+    return (
+      `rate limit ${rate}/s burst ${String(burst).padEnd(3)} x${String(concurrency).padEnd(3)}` +
+      `${(ms / 1000).toFixed(1)} s = ${(ms / floor).toFixed(2)}x the floor (${count}/${rate}/s), ` +
+      `${errors} errors, ${throttled} answers 429`
+    );
+  } finally {
+    await sim.close();
+  }
 }
 
 async function main() {
@@ -140,6 +188,15 @@ async function main() {
   lines.push(
     `serialized provider     ${(text.length / 1024).toFixed(1)} KiB (source tree; from the npm package it is captured as require() calls)`,
   );
+
+  // The engine runs 4 x cores steps at once by default (8 on 2 cores).
+  for (const scenario of [
+    { rate: 10, burst: 10, concurrency: 8 },
+    { rate: 10, burst: 10, concurrency: 32 },
+    { rate: 10, burst: 1, concurrency: 8 },
+  ]) {
+    lines.push(await rateLimitedCreates(scenario));
+  }
 
   const memory = process.memoryUsage();
   lines.push(

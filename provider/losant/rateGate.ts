@@ -9,8 +9,12 @@ import { processLocal } from "../processLocal";
  * "1": pausing every request for it would cut the rate to what the bucket holds per second.
  * So the request that got the 429 waits as told, while the others keep going at a pace the
  * gate learns: on the first 429 it spaces request starts by the rate that succeeded over the
- * last second, then widens the spacing by a quarter on a later 429 (at most once a second) and
- * narrows it by 3% on each success, so the pace keeps probing for the server's rate. A
+ * last second, then widens the spacing by a quarter on a later 429 (at most once a second).
+ * Successes narrow it: by half per second of paced successes until the first widening (that
+ * first rate is a guess, and a bucket of burst 1 makes it one request a second), then by 5%
+ * per second, so the pace keeps probing for the server's rate. That probe is slower than the
+ * back-off on purpose: a pace that grew faster than it widens would never settle under the
+ * limit and would spend a 429 on every other request. A
  * `Retry-After` longer than its rounding (over 1 s) pauses every request until a second
  * before it ends.
  *
@@ -28,6 +32,8 @@ export interface RateGate {
   slowedAt: number;
   /** Times of the successes of the last second. */
   recent: number[];
+  /** True from the first 429 until the spacing first widens: the pace is still a guess. */
+  guessing: boolean;
 }
 
 /** The clock the gate waits on: the client's, injected in tests. */
@@ -43,7 +49,10 @@ const GATES_KEY = "losantRateGates";
 /** `Retry-After` counts whole seconds: the server's true wait may be this much shorter. */
 const RETRY_AFTER_ROUNDING_MS = 1000;
 const WIDEN = 1.25;
-const NARROW = 0.97;
+/** How much the spacing narrows over one second of paced successes, once it has widened. */
+const NARROW_PER_SECOND = 0.95;
+/** The same while the pace is still the first guess. */
+const NARROW_PER_SECOND_GUESSING = 0.5;
 /** The spacing widens at most once per this long: the 429s of one overshoot count once. */
 const WIDEN_EVERY_MS = 1000;
 /** Below this spacing the gate stops pacing; above it, it never waits longer per request. */
@@ -54,7 +63,7 @@ const RELEASE_SPREAD = 0.05;
 
 /** A gate with no pause and no pace. */
 export function newRateGate(): RateGate {
-  return { pausedUntil: 0, interval: 0, nextStart: 0, slowedAt: 0, recent: [] };
+  return { pausedUntil: 0, interval: 0, nextStart: 0, slowedAt: 0, recent: [], guessing: false };
 }
 
 /**
@@ -88,12 +97,16 @@ export async function passGate(gate: RateGate, clock: GateClock): Promise<void> 
   }
 }
 
-/** Records a success: it narrows the spacing a little. */
+/**
+ * Records a success: it narrows the spacing by its share of a second's narrowing (one success
+ * at a spacing of 100 ms is a tenth of a second of pace), at most a second's at once.
+ */
 export function gateSucceeded(gate: RateGate, now: number): void {
   gate.recent.push(now);
   while (gate.recent.length > 0 && gate.recent[0] <= now - 1000) gate.recent.shift();
   if (gate.interval > 0) {
-    gate.interval *= NARROW;
+    const perSecond = gate.guessing ? NARROW_PER_SECOND_GUESSING : NARROW_PER_SECOND;
+    gate.interval *= perSecond ** Math.min(1, gate.interval / 1000);
     if (gate.interval < MIN_INTERVAL_MS) gate.interval = 0;
   }
 }
@@ -110,10 +123,10 @@ export function gateRateLimited(
 ): void {
   if (gate.interval === 0 || (sentAt >= gate.slowedAt && now - gate.slowedAt >= WIDEN_EVERY_MS)) {
     const succeeded = gate.recent.filter((time) => time > now - 1000).length;
-    gate.interval =
-      gate.interval === 0
-        ? 1000 / Math.max(1, succeeded)
-        : Math.min(MAX_INTERVAL_MS, gate.interval * WIDEN);
+    gate.guessing = gate.interval === 0;
+    gate.interval = gate.guessing
+      ? 1000 / Math.max(1, succeeded)
+      : Math.min(MAX_INTERVAL_MS, gate.interval * WIDEN);
     gate.slowedAt = now;
   }
   if (retryAfterMs !== undefined) {

@@ -85,11 +85,45 @@ describe("pacing", () => {
     expect(gate.interval).toBe(250);
   });
 
-  it("narrows by 3% on each success, and stops pacing below 2 ms", () => {
+  it("halves over a second of successes while the pace is the first guess", () => {
+    const gate = gateAfter(1);
+    gateRateLimited(gate, T0, T0, undefined);
+    expect(gate.interval).toBe(1000);
+    gateSucceeded(gate, T0 + 1000);
+    expect(gate.interval).toBeCloseTo(500);
+  });
+
+  it("narrows by 5% over a second of successes once it has widened", () => {
     const gate = gateAfter(4);
     gateRateLimited(gate, T0, T0, undefined);
+    gateRateLimited(gate, T0, T0 + 1000, undefined);
+    gate.interval = 100;
+    for (let i = 1; i <= 10; i++) gateSucceeded(gate, T0 + i * 100);
+    expect(gate.interval).toBeCloseTo(95, 0);
+  });
+
+  it("narrows a spacing over a second by at most a second's share per success", () => {
+    const gate = gateAfter(4);
+    gateRateLimited(gate, T0, T0, undefined);
+    gateRateLimited(gate, T0, T0 + 1000, undefined);
+    gate.interval = 4000;
     gateSucceeded(gate, T0 + 1);
-    expect(gate.interval).toBeCloseTo(242.5);
+    expect(gate.interval).toBeCloseTo(3800);
+  });
+
+  it("settles under the server's rate: a second of successes narrows less than a 429 widens", () => {
+    const gate = gateAfter(4);
+    gateRateLimited(gate, T0, T0, undefined);
+    gate.interval = 100;
+    gateRateLimited(gate, T0 + 1000, T0 + 1000, undefined);
+    expect(gate.guessing).toBe(false);
+    for (let i = 1; i <= 10; i++) gateSucceeded(gate, T0 + 1000 + i * 125);
+    expect(gate.interval).toBeGreaterThan(100);
+  });
+
+  it("stops pacing below 2 ms", () => {
+    const gate = gateAfter(4);
+    gateRateLimited(gate, T0, T0, undefined);
     gate.interval = 2;
     gateSucceeded(gate, T0 + 2);
     expect(gate.interval).toBe(0);
