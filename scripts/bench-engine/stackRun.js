@@ -32,6 +32,8 @@ const STEP_ARGS = {
  * @property {number} seconds
  * @property {number} requests Every request the simulator answered during the step.
  * @property {Record<string, number>} byMethod The same, by HTTP method.
+ * @property {number} simulatorCpuSeconds CPU time of this process during the step: the
+ *   simulator answering (it runs here), which a real instance would spend on its own servers.
  */
 
 /**
@@ -84,10 +86,13 @@ async function runStack(context, kind, name, log) {
   let state;
   for (const step of STEPS) {
     sim.requests.reset();
+    const cpuBefore = process.cpuUsage();
     const { seconds } = await run(STEP_ARGS[step]);
+    const cpu = process.cpuUsage(cpuBefore);
+    const simulatorCpuSeconds = (cpu.user + cpu.system) / 1e6;
     const byMethod = requestsByMethod(sim);
     const requests = Object.values(byMethod).reduce((a, b) => a + b, 0);
-    steps[step] = { seconds, requests, byMethod };
+    steps[step] = { seconds, requests, byMethod, simulatorCpuSeconds };
     log(`  ${kind} ${step}: ${seconds.toFixed(1)} s, ${requests} requests`);
     if (step === "up") {
       const exported = await run(["stack", "export"]);
