@@ -1,6 +1,7 @@
 import { CONFIG_KEYS, resolveConnection, resolveTimeout } from "./losant/config";
 import { LosantClient } from "./losant/client";
-import { getProcessLocal, setProcessLocal } from "./processLocal";
+import { OrgReadBatcher } from "./losant/readBatch";
+import { getProcessLocal, processLocal, setProcessLocal } from "./processLocal";
 
 /** Settings read from the stack's configuration by the provider's `configure`. */
 export interface ConnectionSettings {
@@ -27,12 +28,46 @@ export function settingsFromConfig(config: {
 /**
  * A client for the configured API: stack config first, then `LOSANT_API_TOKEN` and
  * `LOSANT_API_URL`, read now (at run time), not when the program was written; the request
- * timeout from `LOSANT_API_TIMEOUT_MS` when set.
+ * timeout from `LOSANT_API_TIMEOUT_MS` when set. The same settings give the same client, so a
+ * stack of many orgs resolves and checks them once, not once per request.
  *
  * @throws LosantConfigError when no token is configured, the URL is unsafe or the timeout
  *   is not a positive integer
  */
 export function connectedClient(): LosantClient {
   const settings = getProcessLocal<ConnectionSettings>(SETTINGS_KEY) ?? {};
-  return new LosantClient({ ...resolveConnection(settings), timeoutMs: resolveTimeout() });
+  const env = process.env;
+  const sources = [
+    settings.token,
+    settings.url,
+    env[CONFIG_KEYS.tokenEnv],
+    env[CONFIG_KEYS.urlEnv],
+    env[CONFIG_KEYS.timeoutEnv],
+  ];
+  const cached = getProcessLocal<CachedClient>(CLIENT_KEY);
+  if (cached !== undefined && sameSources(cached.sources, sources)) return cached.client;
+  const client = new LosantClient({ ...resolveConnection(settings), timeoutMs: resolveTimeout() });
+  setProcessLocal<CachedClient>(CLIENT_KEY, { sources, client });
+  return client;
+}
+
+// Process-local like the settings: the client holds the token.
+const CLIENT_KEY = "connectedClient";
+
+interface CachedClient {
+  sources: Array<string | undefined>;
+  client: LosantClient;
+}
+
+function sameSources(a: ReadonlyArray<string | undefined>, b: ReadonlyArray<string | undefined>) {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/**
+ * The process's org reads, batched: reads the engine asks for together share one list
+ * request (see `losant/readBatch.ts`). Each send uses {@link connectedClient}, so it throws
+ * what that throws.
+ */
+export function orgReads(): OrgReadBatcher {
+  return processLocal("orgReads", () => new OrgReadBatcher(connectedClient));
 }

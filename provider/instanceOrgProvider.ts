@@ -11,7 +11,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { liveManagedValues, missingProperties, patchBody } from "./compare";
-import { connectedClient, setConnectionSettings, settingsFromConfig } from "./connection";
+import { connectedClient, orgReads, setConnectionSettings, settingsFromConfig } from "./connection";
 import { warnUser } from "./engineLog";
 import { PartialCreateError } from "./errors";
 import type { InstanceOrgInputs, InstanceOrgOutputs } from "./inputs";
@@ -19,7 +19,7 @@ import { isNotFound, type LosantApiError } from "./losant/errors";
 import { WRITABLE_FIELDS, normalizeSummaryInclude } from "./losant/org";
 import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
 import { normalizationWarning, storedPairs, unexplainedMismatches } from "./normalization";
-import { toOutputs, withoutUndefined } from "./outputs";
+import { answeredFields, toOutputs, withoutUndefined } from "./outputs";
 import { isUnknown } from "./unknown";
 import { validateInputs, type CheckFailure } from "./validation";
 
@@ -98,6 +98,8 @@ export async function create(
 /**
  * Reads the org: its live values of the managed properties become the inputs, so drift shows
  * in the next preview. An org that is gone yields an empty ID, which drops it from the state.
+ * Reads the engine asks for together share one list request (`losant/readBatch.ts`); a lone
+ * read, or one the list cannot answer, is a GET.
  */
 export async function read(
   id: string,
@@ -108,7 +110,13 @@ export async function read(
     throw new Error(`Cannot read org ${id}: no stored state names its instanceId`);
   let org: InstanceOrg;
   try {
-    org = await connectedClient().getOrg(state.instanceId, id, summaryOptions(state));
+    org = await orgReads().read({
+      instanceId: state.instanceId,
+      orgId: id,
+      name: state.name,
+      summaryInclude: summaryOptions(state).summaryInclude,
+      expect: answeredFields(state),
+    });
   } catch (err) {
     if (isNotFound(err)) return { id: "" };
     throw err;

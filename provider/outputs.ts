@@ -37,6 +37,18 @@ export function toOutputs(org: InstanceOrg, source: OutputSource): InstanceOrgOu
   }) as InstanceOrgOutputs;
 }
 
+/**
+ * The org's properties the outputs hold as the server answered them: what a later answer
+ * must carry to stand for the same read. `instanceId` and `orgId` are left out: the outputs
+ * fill them in when an answer lacks them.
+ */
+export function answeredFields(outputs: InstanceOrgOutputs): string[] {
+  const held = outputs as unknown as Record<string, unknown>;
+  return ORG_OUTPUT_FIELDS.filter(
+    (key) => key !== "instanceId" && key !== "orgId" && held[key] !== undefined,
+  );
+}
+
 function orgFields(org: InstanceOrg): InstanceOrg {
   const answer = org as unknown as Record<string, unknown>;
   const kept = ["id", ...ORG_OUTPUT_FIELDS].filter((key) => answer[key] !== undefined);

@@ -1,0 +1,268 @@
+/**
+ * Reads of many orgs answered by one list request, when they are asked for together.
+ *
+ * `pulumi refresh` reads every org of a stack, `--parallel` (8 by default) at a time. Reads
+ * asked for in the same turn of the event loop, for the same instance and the same summary
+ * fields, go out as one `instanceOrgs.get` that selects the orgs by their stored names
+ * (`{"name": {"$in": [...]}}`); each read then takes its org from the answer by ID. Nothing is
+ * read before a caller asks for it, and nothing is kept once a batch is answered, so a read
+ * is never older than the request it came in.
+ *
+ * A read falls back to its own `instanceOrg.get` whenever the list cannot stand for it:
+ * - the org is not in the answer (renamed or deleted out of band: its GET says which);
+ * - the answer's org lacks a property the caller expects (the list may leave some out);
+ * - the list was refused (400, 403 for a token without the list scope, 404, 413, 414);
+ * - the server ignored the query (the answer holds orgs of other names).
+ * After a refusal or an ignored query, this batcher sends no more lists: the rest of the run
+ * costs what it would have without batching, plus the one refused request.
+ */
+import { isLosantApiError } from "./errors";
+import type { ListOrgsQuery, SummaryOptions } from "./queries";
+import type { InstanceOrg, InstanceOrgs } from "./types.generated";
+
+/** One org a caller wants read. */
+export interface OrgRead {
+  instanceId: string;
+  orgId: string;
+  /** The org's name as last stored: the list selects it by this. Absent: it is read alone. */
+  name?: string;
+  /** The summary fields to ask for, normalized (the same list gives the same batch). */
+  summaryInclude: readonly string[];
+  /**
+   * Properties the org must carry for the list's answer to stand for its GET: those the
+   * last answer carried. The list's items may be leaner than a GET's answer.
+   */
+  expect?: readonly string[];
+}
+
+/** The calls a batcher sends: {@link LosantClient} has both. */
+export interface OrgReadClient {
+  getOrg(instanceId: string, orgId: string, options?: SummaryOptions): Promise<InstanceOrg>;
+  listOrgs(instanceId: string, query?: ListOrgsQuery): Promise<InstanceOrgs>;
+}
+
+/** How big one list request may get. */
+export interface BatchLimits {
+  /** Orgs per list request. */
+  maxOrgs: number;
+  /** Characters of the URL-encoded query per list request (servers cap a URL's length). */
+  maxQueryChars: number;
+  /** Pages read per list request, when other orgs share the names. */
+  maxPages: number;
+}
+
+/**
+ * Fifty orgs per request, well under the API's default page of 100, so orgs of other stacks
+ * with the same names still fit in one page; 2,000 URL-encoded characters of names, safe for
+ * any server or proxy in front of it.
+ */
+export const DEFAULT_BATCH_LIMITS: Readonly<BatchLimits> = {
+  maxOrgs: 50,
+  maxQueryChars: 2_000,
+  maxPages: 3,
+};
+
+/** The page size of a batch's list: the API's default, which every server accepts. */
+const PAGE_SIZE = 100;
+
+/** Statuses that say the list itself cannot serve here, not that the orgs cannot be read. */
+const REFUSALS = new Set([400, 403, 404, 413, 414]);
+/** Of those, the ones that will not change for the rest of the run. */
+const LASTING_REFUSALS = new Set([400, 403, 413, 414]);
+
+interface Waiting {
+  read: OrgRead;
+  resolve(org: InstanceOrg): void;
+  reject(err: unknown): void;
+}
+
+/** Counts of what a batcher sent, for tests and benchmarks. */
+export interface BatchStats {
+  lists: number;
+  gets: number;
+}
+
+/**
+ * Coalesces org reads into list requests (see the module's comment). One per process is
+ * enough; it holds only the reads still waiting for an answer.
+ */
+export class OrgReadBatcher {
+  private readonly waiting: Map<string, Waiting[]>;
+  private listUsable: boolean;
+  /** What this batcher sent so far. */
+  readonly stats: BatchStats;
+
+  /**
+   * @param client - the client to send with, asked for at each send, so settings configured
+   *   meanwhile apply
+   * @param limits - how big one list request may get
+   */
+  constructor(
+    private readonly client: () => OrgReadClient,
+    private readonly limits: Readonly<BatchLimits> = DEFAULT_BATCH_LIMITS,
+  ) {
+    // Assigned here, not as field initializers: Pulumi's closure serializer, which carries
+    // the provider when it is not installed as a package, drops those.
+    this.waiting = new Map();
+    this.listUsable = true;
+    this.stats = { lists: 0, gets: 0 };
+  }
+
+  /** False once a list was refused or its query ignored: from then on every read is a GET. */
+  get batching(): boolean {
+    return this.listUsable;
+  }
+
+  /**
+   * Reads one org, together with the other reads asked for in the same turn.
+   *
+   * @throws LosantApiError from the org's GET (404 when it is gone), or from the list when
+   *   it failed for a reason other than a refusal (the batch's reads all share it)
+   * @throws LosantConfigError when no connection is configured
+   */
+  read(read: OrgRead): Promise<InstanceOrg> {
+    if (read.name === undefined || !this.listUsable) return this.get(read);
+    const key = `${read.instanceId}\u0000${read.summaryInclude.join(",")}`;
+    return new Promise((resolve, reject) => {
+      let queue = this.waiting.get(key);
+      if (queue === undefined) {
+        queue = [];
+        this.waiting.set(key, queue);
+        setImmediate(() => this.flush(key));
+      }
+      queue.push({ read, resolve, reject });
+    });
+  }
+
+  private flush(key: string): void {
+    const queue = this.waiting.get(key) ?? [];
+    this.waiting.delete(key);
+    for (const batch of this.batches(queue)) void this.send(batch);
+  }
+
+  /** The queue cut into batches within the limits, in the order the reads came. */
+  private batches(queue: readonly Waiting[]): Waiting[][] {
+    const batches: Waiting[][] = [];
+    let current: Waiting[] = [];
+    let names = new Set<string>();
+    let chars = 0;
+    for (const waiting of queue) {
+      const name = waiting.read.name ?? "";
+      const cost = names.has(name) ? 0 : encodeURIComponent(JSON.stringify(name)).length + 1;
+      const full =
+        current.length >= this.limits.maxOrgs || chars + cost > this.limits.maxQueryChars;
+      if (current.length > 0 && full) {
+        batches.push(current);
+        current = [];
+        names = new Set();
+        chars = 0;
+      }
+      current.push(waiting);
+      chars += names.has(name) ? 0 : encodeURIComponent(JSON.stringify(name)).length + 1;
+      names.add(name);
+    }
+    if (current.length > 0) batches.push(current);
+    return batches;
+  }
+
+  private async send(batch: Waiting[]): Promise<void> {
+    if (batch.length === 1 || !this.listUsable) {
+      await Promise.all(batch.map((waiting) => this.settle(waiting, () => this.get(waiting.read))));
+      return;
+    }
+    let found: Map<string, InstanceOrg>;
+    try {
+      found = await this.list(batch.map((waiting) => waiting.read));
+    } catch (err) {
+      if (!isRefusal(err)) {
+        for (const waiting of batch) waiting.reject(err);
+        return;
+      }
+      if (LASTING_REFUSALS.has((err as { status?: number }).status ?? 0)) this.listUsable = false;
+      found = new Map();
+    }
+    await Promise.all(
+      batch.map((waiting) =>
+        this.settle(waiting, async () => {
+          const org = found.get(waiting.read.orgId);
+          return org !== undefined && carries(org, waiting.read.expect)
+            ? org
+            : this.get(waiting.read);
+        }),
+      ),
+    );
+  }
+
+  /** The orgs of the batch the list returns, by ID; pages on while other orgs share names. */
+  private async list(reads: readonly OrgRead[]): Promise<Map<string, InstanceOrg>> {
+    const { instanceId, summaryInclude } = reads[0];
+    const names = new Set(reads.map((read) => read.name ?? ""));
+    const wanted = new Set(reads.map((read) => read.orgId));
+    const found = new Map<string, InstanceOrg>();
+    const client = this.client();
+    for (let page = 0; page < this.limits.maxPages; page++) {
+      this.stats.lists++;
+      const answer = await client.listOrgs(instanceId, {
+        query: { name: { $in: [...names] } },
+        sortField: "id",
+        sortDirection: "asc",
+        page,
+        perPage: PAGE_SIZE,
+        summaryInclude,
+      });
+      const items = (answer.items ?? []) as InstanceOrg[];
+      let filtered = true;
+      for (const org of items) {
+        const id = org.id ?? org.orgId;
+        if (id !== undefined && wanted.has(id)) found.set(id, org);
+        if (!names.has(org.name ?? "") && !namedAlike(names, org.name)) filtered = false;
+      }
+      if (!filtered) {
+        // A server that ignored the query pages through the whole instance; stop here.
+        this.listUsable = false;
+        return found;
+      }
+      const seen = (page + 1) * PAGE_SIZE;
+      const more =
+        items.length >= PAGE_SIZE && (answer.totalCount === undefined || answer.totalCount > seen);
+      if (!more || found.size === wanted.size) return found;
+    }
+    return found;
+  }
+
+  private async get(read: OrgRead): Promise<InstanceOrg> {
+    this.stats.gets++;
+    return this.client().getOrg(read.instanceId, read.orgId, {
+      summaryInclude: read.summaryInclude,
+    });
+  }
+
+  private async settle(waiting: Waiting, answer: () => Promise<InstanceOrg>): Promise<void> {
+    try {
+      waiting.resolve(await answer());
+    } catch (err) {
+      waiting.reject(err);
+    }
+  }
+}
+
+/**
+ * True when the list failed in a way that says nothing about the orgs themselves. A 404 on
+ * the list names the instance: the orgs' own GETs decide, as they would without batching.
+ */
+function isRefusal(err: unknown): boolean {
+  return isLosantApiError(err) && REFUSALS.has(err.status ?? 0);
+}
+
+/** A server that matches names ignoring case or spaces around them still filtered. */
+function namedAlike(names: ReadonlySet<string>, name: string | undefined): boolean {
+  if (name === undefined) return false;
+  const plain = name.trim().toLowerCase();
+  for (const candidate of names) if (candidate.trim().toLowerCase() === plain) return true;
+  return false;
+}
+
+function carries(org: InstanceOrg, expect: readonly string[] | undefined): boolean {
+  const answer = org as unknown as Record<string, unknown>;
+  return (expect ?? []).every((property) => answer[property] !== undefined);
+}
