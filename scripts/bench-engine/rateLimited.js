@@ -2,9 +2,9 @@
 "use strict";
 /**
  * N org creates under a token-bucket rate limit (the simulator answers 429 with `Retry-After`
- * beyond it): `pulumi up` of N InstanceOrgs, then `pulumi destroy`, first with no limit (what
- * the engine and provider need on their own) and then under `rateLimit: { requestsPerSecond,
- * burst }`, on one simulator.
+ * beyond it): `pulumi up` of N InstanceOrgs, `pulumi refresh`, then `pulumi destroy`, first
+ * with no limit (what the engine and provider need on their own) and then under
+ * `rateLimit: { requestsPerSecond, burst }`, on one simulator.
  *
  * The floor is N / rate: no client can create N orgs faster. The engine may be slower than the
  * rate on its own, so the limited run is also compared with max(floor, unlimited run). The
@@ -27,11 +27,15 @@ const SAMPLE_MS = 25;
  */
 
 /**
- * @typedef {object} Pass One `up` and `destroy` of the N orgs.
+ * @typedef {object} Pass One `up`, `refresh` and `destroy` of the N orgs.
  * @property {TimedOutcome} up
  * @property {number} createSpanSeconds First request to the N-th successful POST.
  * @property {number} created Orgs the simulator holds after `up`.
  * @property {Record<number, number>} statuses Answers during `up`, by status (429 = throttled).
+ * @property {TimedOutcome} refresh
+ * @property {Record<string, number>} refreshRoutes Answers during `refresh` that were not
+ *   429, by route (the list, or one org's GET).
+ * @property {Record<number, number>} refreshStatuses Answers during `refresh`, by status.
  * @property {TimedOutcome} destroy
  * @property {Record<number, number>} destroyStatuses Answers during `destroy`, by status.
  * @property {number} left Orgs the simulator still holds after `destroy`.
@@ -51,7 +55,7 @@ const SAMPLE_MS = 25;
  * @property {string} url
  * @property {string} instanceId
  * @property {{ admin: string }} tokens
- * @property {{ entries: readonly { method: string, status: number }[], reset(): void }} requests
+ * @property {{ entries: readonly { method: string, status: number, route: string | null }[], reset(): void }} requests
  * @property {(instanceId: string) => unknown[]} orgs
  * @property {(limit: { requestsPerSecond: number, burst: number } | undefined) => void} setRateLimit
  * @property {() => Promise<void>} close
@@ -130,7 +134,21 @@ function answersByStatus(sim) {
 }
 
 /**
- * One `up` and `destroy` of the stack's orgs, with what the simulator saw.
+ * The simulator's answers since its log was last reset that were not 429, by route.
+ * @param {SimulatorHandle} sim
+ * @returns {Record<string, number>}
+ */
+function answersByRoute(sim) {
+  /** @type {Record<string, number>} */
+  const routes = {};
+  for (const { route, status } of sim.requests.entries) {
+    if (status !== 429) routes[route ?? "no route"] = (routes[route ?? "no route"] ?? 0) + 1;
+  }
+  return routes;
+}
+
+/**
+ * One `up`, `refresh` and `destroy` of the stack's orgs, with what the simulator saw.
  * @param {SimulatorHandle} sim
  * @param {(args: string[]) => Promise<unknown>} run Runs a `pulumi` command on the stack.
  * @param {number} n
@@ -138,7 +156,7 @@ function answersByStatus(sim) {
  * @param {(line: string) => void} log
  * @returns {Promise<Pass>}
  */
-async function upAndDestroy(sim, run, n, label, log) {
+async function lifecycle(sim, run, n, label, log) {
   sim.requests.reset();
   const watch = watchCreates(sim, n);
   const up = await timedOutcome(() => run(["up", "--yes", "--skip-preview"]));
@@ -147,11 +165,27 @@ async function upAndDestroy(sim, run, n, label, log) {
   const created = sim.orgs(sim.instanceId).length;
   log(`  ${label} up: ${up.seconds.toFixed(1)} s, ${created} orgs, ${up.error ?? "ok"}`);
   sim.requests.reset();
+  const refresh = await timedOutcome(() => run(["refresh", "--yes", "--skip-preview"]));
+  const refreshRoutes = answersByRoute(sim);
+  const refreshStatuses = answersByStatus(sim);
+  log(`  ${label} refresh: ${refresh.seconds.toFixed(1)} s, ${refresh.error ?? "ok"}`);
+  sim.requests.reset();
   const destroy = await timedOutcome(() => run(["destroy", "--yes", "--skip-preview"]));
   const destroyStatuses = answersByStatus(sim);
   const left = sim.orgs(sim.instanceId).length;
   log(`  ${label} destroy: ${destroy.seconds.toFixed(1)} s, ${left} orgs left`);
-  return { up, createSpanSeconds, created, statuses, destroy, destroyStatuses, left };
+  return {
+    up,
+    createSpanSeconds,
+    created,
+    statuses,
+    refresh,
+    refreshRoutes,
+    refreshStatuses,
+    destroy,
+    destroyStatuses,
+    left,
+  };
 }
 
 /**
@@ -176,9 +210,9 @@ async function rateLimitedRun({ cli, project, startSimulator, stackEnv, options,
     const run = (/** @type {string[]} */ args) =>
       pulumi(cli, [...args, "--stack", STACK, "--non-interactive"], project.dir, env);
     await pulumi(cli, ["stack", "init", STACK, "--non-interactive"], project.dir, env);
-    const unlimited = await upAndDestroy(sim, run, n, "no limit", log);
+    const unlimited = await lifecycle(sim, run, n, "no limit", log);
     sim.setRateLimit(limit);
-    const limited = await upAndDestroy(sim, run, n, "rate-limited", log);
+    const limited = await lifecycle(sim, run, n, "rate-limited", log);
     if (!limited.destroy.error) await run(["stack", "rm", "--yes"]);
     return { n, rate: options.rate, burst: options.burst, unlimited, limited };
   } finally {
@@ -234,6 +268,12 @@ function rateLimitedReport(r) {
           outcome(limited.up, `${limited.created} of ${r.n} orgs created`),
         ),
         row(
+          "`pulumi refresh`",
+          limited.refresh.seconds,
+          unlimited.refresh.seconds,
+          outcome(limited.refresh, `${requestsOf(limited.refreshRoutes)} requests answered`),
+        ),
+        row(
           "`pulumi destroy`",
           limited.destroy.seconds,
           unlimited.destroy.seconds,
@@ -242,8 +282,27 @@ function rateLimitedReport(r) {
       ],
     ),
     "",
-    `Answers under the limit: during up ${answers(limited.statuses)}; during destroy ${answers(limited.destroyStatuses)}.`,
+    `Answers under the limit: during up ${answers(limited.statuses)}; during refresh ${answers(limited.refreshStatuses)}; during destroy ${answers(limited.destroyStatuses)}.`,
+    `Requests of the refresh, 429s left out: ${routeList(limited.refreshRoutes)}.`,
   ].join("\n");
+}
+
+/**
+ * @param {Record<string, number>} routes
+ * @returns {number}
+ */
+function requestsOf(routes) {
+  return Object.values(routes).reduce((sum, count) => sum + count, 0);
+}
+
+/**
+ * @param {Record<string, number>} routes
+ * @returns {string}
+ */
+function routeList(routes) {
+  return Object.entries(routes)
+    .map(([route, count]) => `${count} \`${route}\``)
+    .join(", ");
 }
 
 module.exports = { rateLimitedRun, rateLimitedReport };

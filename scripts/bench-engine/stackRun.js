@@ -31,7 +31,8 @@ const STEP_ARGS = {
  * @typedef {object} StepResult
  * @property {number} seconds
  * @property {number} requests Every request the simulator answered during the step.
- * @property {Record<string, number>} byMethod The same, by HTTP method.
+ * @property {Record<string, number>} byMethod The same, by HTTP method; a list of orgs counts
+ *   as `list`, not `GET`.
  * @property {number} simulatorCpuSeconds CPU time of this process during the step: the
  *   simulator answering (it runs here), which a real instance would spend on its own servers.
  */
@@ -47,20 +48,26 @@ const STEP_ARGS = {
  * @typedef {object} StackRunContext
  * @property {import("./cli.js").PulumiCli} cli
  * @property {import("./project.js").BenchProject} project
- * @property {{ requests: { entries: readonly { method: string }[], reset(): void } }} sim
+ * @property {{ requests: { entries: readonly { method: string, route: string | null }[], reset(): void } }} sim
  * @property {Record<string, string>} env Backend, passphrase, token, URL, instance.
  * @property {number} count Resources in the stack.
  */
 
+/** The simulator's route of the org list, which batched reads use. */
+const LIST_ROUTE = "GET /instances/:instanceId/orgs";
+
 /**
- * Requests the simulator saw since its log was last reset, by method.
+ * Requests the simulator saw since its log was last reset, by method (`list` for the list).
  * @param {StackRunContext["sim"]} sim
  * @returns {Record<string, number>}
  */
 function requestsByMethod(sim) {
   /** @type {Record<string, number>} */
   const counts = {};
-  for (const { method } of sim.requests.entries) counts[method] = (counts[method] ?? 0) + 1;
+  for (const { method, route } of sim.requests.entries) {
+    const key = route === LIST_ROUTE ? "list" : method;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
   return counts;
 }
 
