@@ -1,12 +1,14 @@
 /**
  * Reads of many orgs answered by one list request, when they are asked for together.
  *
- * `pulumi refresh` reads every org of a stack, `--parallel` (8 by default) at a time. Reads
- * asked for in the same turn of the event loop, for the same instance and the same summary
- * fields, go out as one `instanceOrgs.get` that selects the orgs by their stored names
- * (`{"name": {"$in": [...]}}`); each read then takes its org from the answer by ID. Nothing is
- * read before a caller asks for it, and nothing is kept once a batch is answered, so a read
- * is never older than the request it came in.
+ * `pulumi refresh` reads every org of a stack, `--parallel` (8 by default) at a time. Reads for
+ * the same instance and the same summary fields go out as one `instanceOrgs.get` that selects
+ * the orgs by their stored names (`{"name": {"$in": [...]}}`); each read then takes its org
+ * from the answer by ID. One request per instance is in flight at a time: the reads that
+ * arrive meanwhile wait for it to end and then go out together, so a batch grows with the
+ * time a request takes (a slow or rate-limited server gets fewer, bigger requests) and a fast
+ * one costs no added wait. Nothing is read before a caller asks for it, and nothing is kept
+ * once a batch is answered, so a read is never older than the request it came in.
  *
  * A read falls back to its own `instanceOrg.get` whenever the list cannot stand for it:
  * - the org is not in the answer (renamed or deleted out of band: its GET says which);
@@ -76,6 +78,13 @@ interface Waiting {
   reject(err: unknown): void;
 }
 
+/** The reads waiting for one instance and summary, and whether a request of theirs is out. */
+interface Lane {
+  queue: Waiting[];
+  busy: boolean;
+  scheduled: boolean;
+}
+
 /** Counts of what a batcher sent, for tests and benchmarks. */
 export interface BatchStats {
   lists: number;
@@ -87,7 +96,7 @@ export interface BatchStats {
  * enough; it holds only the reads still waiting for an answer.
  */
 export class OrgReadBatcher {
-  private readonly waiting: Map<string, Waiting[]>;
+  private readonly lanes: Map<string, Lane>;
   private listUsable: boolean;
   /** What this batcher sent so far. */
   readonly stats: BatchStats;
@@ -103,7 +112,7 @@ export class OrgReadBatcher {
   ) {
     // Assigned here, not as field initializers: Pulumi's closure serializer, which carries
     // the provider when it is not installed as a package, drops those.
-    this.waiting = new Map();
+    this.lanes = new Map();
     this.listUsable = true;
     this.stats = { lists: 0, gets: 0 };
   }
@@ -114,7 +123,7 @@ export class OrgReadBatcher {
   }
 
   /**
-   * Reads one org, together with the other reads asked for in the same turn.
+   * Reads one org, together with the other reads that arrive before the request can go out.
    *
    * @throws LosantApiError from the org's GET (404 when it is gone), or from the list when
    *   it failed for a reason other than a refusal (the batch's reads all share it)
@@ -124,20 +133,32 @@ export class OrgReadBatcher {
     if (read.name === undefined || !this.listUsable) return this.get(read);
     const key = `${read.instanceId}\u0000${read.summaryInclude.join(",")}`;
     return new Promise((resolve, reject) => {
-      let queue = this.waiting.get(key);
-      if (queue === undefined) {
-        queue = [];
-        this.waiting.set(key, queue);
-        setImmediate(() => this.flush(key));
+      let lane = this.lanes.get(key);
+      if (lane === undefined) {
+        lane = { queue: [], busy: false, scheduled: false };
+        this.lanes.set(key, lane);
       }
-      queue.push({ read, resolve, reject });
+      lane.queue.push({ read, resolve, reject });
+      this.schedule(key, lane);
     });
   }
 
-  private flush(key: string): void {
-    const queue = this.waiting.get(key) ?? [];
-    this.waiting.delete(key);
-    for (const batch of this.batches(queue)) void this.send(batch);
+  /** Sends the lane's next batch once the current turn ends, unless a request is out. */
+  private schedule(key: string, lane: Lane): void {
+    if (lane.busy || lane.scheduled || lane.queue.length === 0) return;
+    lane.scheduled = true;
+    // After this turn: the reads the engine handed over together all join the batch.
+    setImmediate(() => {
+      lane.scheduled = false;
+      const [batch] = this.batches(lane.queue);
+      lane.queue = lane.queue.slice(batch.length);
+      lane.busy = true;
+      void this.send(batch).finally(() => {
+        lane.busy = false;
+        if (lane.queue.length === 0) this.lanes.delete(key);
+        else this.schedule(key, lane);
+      });
+    });
   }
 
   /** The queue cut into batches within the limits, in the order the reads came. */

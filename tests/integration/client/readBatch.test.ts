@@ -71,6 +71,24 @@ it("reads asking for different summary fields go in different requests", async (
   expect(routes()).toEqual(["GET /instances/:instanceId/orgs", "GET /instances/:instanceId/orgs"]);
 });
 
+it("reads that arrive while a request is out wait for it and go out together", async () => {
+  const orgs = await newOrgs(4);
+  const path = `/instances/${sim().instanceId}/orgs/${orgs[0].id}`;
+  sim().faults.add({ kind: "latency", ms: 300, method: "GET", path });
+  const batcher = new OrgReadBatcher(() => clientWith());
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  const reads = [batcher.read(readOf(orgs[0]))];
+  for (const org of orgs.slice(1)) {
+    await turn();
+    reads.push(batcher.read(readOf(org)));
+  }
+  await Promise.all(reads);
+  expect(routes()).toEqual([
+    "GET /instances/:instanceId/orgs/:orgId",
+    "GET /instances/:instanceId/orgs",
+  ]);
+});
+
 it("a lone read is one GET", async () => {
   const [org] = await newOrgs(1);
   const batcher = new OrgReadBatcher(() => clientWith());
