@@ -1,8 +1,11 @@
 /**
- * The read-only checks: the list, one org, its usage, the 404 and 400 error shapes, and the
- * two usage behaviours the documentation leaves open (negative times, old hourly data).
+ * The read-only checks: the list, batched reads, one org, its usage, the 404 and 400 error
+ * shapes, and the two usage behaviours the documentation leaves open (negative times, old
+ * hourly data).
  * Nothing here changes the instance.
  */
+import type { InstanceOrg } from "../../provider/losant/types.generated";
+import { batchedReads } from "./batchCheck";
 import { runCheck } from "./findings";
 import type { AnswerSchema } from "./schemas";
 import { ABSENT_ORG_ID, DAY_MS, HOUR_MS, orgsPath, statusOf, type ProbeContext } from "./context";
@@ -97,12 +100,15 @@ async function errorShapes(context: ProbeContext): Promise<void> {
 export async function readChecks(context: ProbeContext, orgId?: string): Promise<void> {
   const { client, instanceId, record } = context;
   let target = orgId;
+  let listed: InstanceOrg[] = [];
   await runCheck(record, "list orgs", async () => {
     const list = await client.listOrgs(instanceId, { perPage: 5 });
     const count = list.totalCount ?? list.items?.length ?? 0;
     record.answer("list orgs", `${count} org${count === 1 ? "" : "s"}`, "instanceOrgs", list);
     target ??= list.items?.[0]?.id;
+    listed = (list.items ?? []) as InstanceOrg[];
   });
+  await batchedReads(context, listed.slice(0, 3));
   if (target === undefined) {
     record.note("one org and its usage", "skipped: no org to read (--write creates one)");
   } else {

@@ -98,6 +98,7 @@ export interface BatchStats {
 export class OrgReadBatcher {
   private readonly lanes: Map<string, Lane>;
   private listUsable: boolean;
+  private stopReason: string | undefined;
   /** What this batcher sent so far. */
   readonly stats: BatchStats;
 
@@ -114,12 +115,23 @@ export class OrgReadBatcher {
     // the provider when it is not installed as a package, drops those.
     this.lanes = new Map();
     this.listUsable = true;
+    this.stopReason = undefined;
     this.stats = { lists: 0, gets: 0 };
   }
 
   /** False once a list was refused or its query ignored: from then on every read is a GET. */
   get batching(): boolean {
     return this.listUsable;
+  }
+
+  /** Why batching stopped (`refused: 403 Forbidden`, `the server ignored the query`), if it did. */
+  get stoppedBecause(): string | undefined {
+    return this.stopReason;
+  }
+
+  private stop(reason: string): void {
+    this.listUsable = false;
+    this.stopReason ??= reason;
   }
 
   /**
@@ -199,7 +211,8 @@ export class OrgReadBatcher {
         for (const waiting of batch) waiting.reject(err);
         return;
       }
-      if (LASTING_REFUSALS.has((err as { status?: number }).status ?? 0)) this.listUsable = false;
+      const { status, type } = err as { status?: number; type?: string };
+      if (LASTING_REFUSALS.has(status ?? 0)) this.stop(`refused: ${status} ${type}`);
       found = new Map();
     }
     await Promise.all(
@@ -240,7 +253,7 @@ export class OrgReadBatcher {
       }
       if (!filtered) {
         // A server that ignored the query pages through the whole instance; stop here.
-        this.listUsable = false;
+        this.stop("the server ignored the query");
         return found;
       }
       const seen = (page + 1) * PAGE_SIZE;

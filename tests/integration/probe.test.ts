@@ -89,6 +89,14 @@ it("only reads without --write, and its profile is among those it finds consiste
   });
 });
 
+it("reads the listed orgs with one list request, each as its GET answers it", async () => {
+  const run = probeIo();
+  await runProbe([], run.io);
+  expect(run.out.join("")).toMatch(
+    /batched reads \(refresh\)\s+batched: 1 list and 0 GETs for \d reads; each org as its GET answers it/,
+  );
+});
+
 it("deletes the scratch org when a later step fails, and exits 2", async () => {
   sim().faults.add({ kind: "status", status: 500, method: "PATCH", probability: 1 });
   const run = probeIo();

@@ -137,7 +137,7 @@ it("without the list scope, one list is refused, then every read is a GET", asyn
   expect([...first, ...second].map((org) => org.id)).toEqual([...orgs, ...orgs].map((o) => o.id));
   expect(routes().filter((route) => route === "GET /instances/:instanceId/orgs")).toHaveLength(1);
   expect(routes().filter((route) => route.endsWith(":orgId"))).toHaveLength(6);
-  expect(batcher.batching).toBe(false);
+  expect(batcher.stoppedBecause).toMatch(/^refused: 403 /);
 });
 
 it("a list that keeps failing rejects every read of the batch with its error", async () => {

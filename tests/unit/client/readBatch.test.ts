@@ -109,6 +109,7 @@ it("a server that ignores the query is asked one page, then only GETs", async ()
   expect(calls.lists).toHaveLength(1);
   expect(calls.gets).toEqual([orgs[240].id]);
   expect(batcher.batching).toBe(false);
+  expect(batcher.stoppedBecause).toBe("the server ignored the query");
   await Promise.all(wanted.map((org) => batcher.read(readOf(org))));
   expect(calls.lists).toHaveLength(1);
 });
