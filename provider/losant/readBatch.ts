@@ -162,7 +162,7 @@ export class OrgReadBatcher {
     // After this turn: the reads the engine handed over together all join the batch.
     setImmediate(() => {
       lane.scheduled = false;
-      const [batch] = this.batches(lane.queue);
+      const batch = this.nextBatch(lane.queue);
       lane.queue = lane.queue.slice(batch.length);
       lane.busy = true;
       void this.send(batch).finally(() => {
@@ -173,29 +173,21 @@ export class OrgReadBatcher {
     });
   }
 
-  /** The queue cut into batches within the limits, in the order the reads came. */
-  private batches(queue: readonly Waiting[]): Waiting[][] {
-    const batches: Waiting[][] = [];
-    let current: Waiting[] = [];
-    let names = new Set<string>();
+  /** The reads at the front of the queue that fit one list request, in the order they came. */
+  private nextBatch(queue: readonly Waiting[]): Waiting[] {
+    const names = new Set<string>();
     let chars = 0;
+    let count = 0;
     for (const waiting of queue) {
       const name = waiting.read.name ?? "";
       const cost = names.has(name) ? 0 : encodeURIComponent(JSON.stringify(name)).length + 1;
-      const full =
-        current.length >= this.limits.maxOrgs || chars + cost > this.limits.maxQueryChars;
-      if (current.length > 0 && full) {
-        batches.push(current);
-        current = [];
-        names = new Set();
-        chars = 0;
-      }
-      current.push(waiting);
-      chars += names.has(name) ? 0 : encodeURIComponent(JSON.stringify(name)).length + 1;
+      const full = count >= this.limits.maxOrgs || chars + cost > this.limits.maxQueryChars;
+      if (count > 0 && full) break;
       names.add(name);
+      chars += cost;
+      count++;
     }
-    if (current.length > 0) batches.push(current);
-    return batches;
+    return queue.slice(0, count);
   }
 
   private async send(batch: Waiting[]): Promise<void> {
