@@ -137,13 +137,21 @@ it("a batch is cut before its names pass maxQueryChars", async () => {
   expect(calls.lists).toHaveLength(2);
 });
 
-it("pages on while other orgs share the names and some read is not answered yet", async () => {
+/**
+ * An instance where 150 orgs of other stacks share the name "shared" with one of the two
+ * orgs read, so the list's answer to those two names spans two pages of 100.
+ */
+function crowdedInstance() {
   const others = orgsNamed(
     Array.from({ length: 150 }, () => "shared"),
     1000,
   );
   const mine = orgsNamed(["shared", "mine"], 1);
-  const { client, calls } = memoryClient([...others, ...mine]);
+  return { mine, ...memoryClient([...others, ...mine]) };
+}
+
+it("pages on while other orgs share the names and some read is not answered yet", async () => {
+  const { mine, client, calls } = crowdedInstance();
   const batcher = batcherOf(client);
   const read = await Promise.all(mine.map((org) => batcher.read(readOf(org))));
   expect(read.map((org) => org.id)).toEqual(mine.map((org) => org.id));
@@ -152,12 +160,7 @@ it("pages on while other orgs share the names and some read is not answered yet"
 });
 
 it("stops paging at maxPages and reads the rest by GET", async () => {
-  const others = orgsNamed(
-    Array.from({ length: 150 }, () => "shared"),
-    1000,
-  );
-  const mine = orgsNamed(["shared", "mine"], 1);
-  const { client, calls } = memoryClient([...others, ...mine]);
+  const { mine, client, calls } = crowdedInstance();
   const batcher = batcherOf(client, { maxPages: 1 });
   await Promise.all(mine.map((org) => batcher.read(readOf(org))));
   expect(calls.lists).toHaveLength(1);
