@@ -21,7 +21,8 @@ export interface InstanceOrgInputs extends InstanceOrgPatch {
 
 /**
  * The outputs of an InstanceOrg: the org as the server last returned it (hypermedia links
- * removed), the summary fields asked for, and which properties this resource manages.
+ * removed), with `limits` narrowed to the declared keys and `summary` to the fields asked for,
+ * and which properties this resource manages. `getInstanceOrg` reads the whole org.
  */
 export interface InstanceOrgOutputs extends InstanceOrg {
   id: string;

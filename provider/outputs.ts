@@ -13,26 +13,31 @@ export type OutputSource = Partial<InstanceOrgInputs> & {
 /**
  * The outputs of an InstanceOrg: the org as the server returned it, lean. Only the properties
  * of the org schema are kept (hypermedia, and the `members` of the documented create answer,
- * are not), but `id` (the resource's ID; `orgId` carries it); and `summary` is left out unless
- * `summaryInclude` asks for fields of it, and then only those fields: its counters change all
- * the time on a live instance, and the engine rewrites the whole state after every step.
+ * are not), but `id` (the resource's ID; `orgId` carries it). Two properties keep only what
+ * the program asks for, because the engine sends, decodes and stores the outputs of every org
+ * on every step (at 1,000 orgs the full `limits` made a refresh 1.6x the engine's own cost):
+ * `limits` holds the declared keys, not the dozens of server defaults nobody manages, and
+ * `summary` holds only the fields `summaryInclude` names, whose counters change all the time
+ * on a live instance. `getInstanceOrg` reads the whole org.
  *
  * @param org - the API's answer
  * @param source - the inputs (create, update) or the stored outputs (read)
  */
 export function toOutputs(org: InstanceOrg, source: OutputSource): InstanceOrgOutputs {
-  const { id, summary, ...fields } = orgFields(org);
+  const { id, summary, limits, ...fields } = orgFields(org);
   const summaryInclude =
     source.summaryInclude === undefined
       ? undefined
       : normalizeSummaryInclude(source.summaryInclude);
+  const managed = source.managedProperties ?? managedProperties(source);
   return withoutUndefined({
     ...fields,
+    limits: declaredLimits(limits, managed),
     summary: askedSummary(summary, summaryInclude),
     orgId: fields.orgId ?? id,
     instanceId: fields.instanceId ?? source.instanceId,
     summaryInclude,
-    managedProperties: source.managedProperties ?? managedProperties(source),
+    managedProperties: managed,
     normalized: source.normalized,
   }) as InstanceOrgOutputs;
 }
@@ -53,6 +58,18 @@ function orgFields(org: InstanceOrg): InstanceOrg {
   const answer = org as unknown as Record<string, unknown>;
   const kept = ["id", ...ORG_OUTPUT_FIELDS].filter((key) => answer[key] !== undefined);
   return Object.fromEntries(kept.map((key) => [key, answer[key]])) as unknown as InstanceOrg;
+}
+
+/** The keys of `limits` the managed properties name (`limits.device`), as the server has them. */
+function declaredLimits(
+  limits: InstanceOrg["limits"],
+  managed: readonly string[],
+): InstanceOrg["limits"] {
+  if (limits === undefined) return undefined;
+  const keys = managed.filter((path) => path.startsWith("limits.")).map((path) => path.slice(7));
+  if (keys.length === 0) return undefined;
+  const source = limits as Record<string, unknown>;
+  return Object.fromEntries(keys.filter((key) => key in source).map((key) => [key, source[key]]));
 }
 
 function askedSummary(

@@ -30,5 +30,8 @@ const org = new InstanceOrg("acme", {
 /** The org's ID: what the Losant API, the usage functions and `orgId` adoption take. */
 export const orgId = org.id;
 export const orgName = org.name;
-/** The limits as the server holds them, the instance's defaults filled in. */
+/**
+ * A declared limit as the server holds it. The outputs keep only the declared limits;
+ * `getInstanceOrgOutput` reads every limit, the instance's defaults included.
+ */
 export const deviceLimit = org.limits.apply((limits) => limits?.device);

@@ -64,11 +64,23 @@ describe("create", () => {
       mfaMode: "notRequired",
       managedProperties: ["name", "limits.device", "mfaMode"],
     });
-    // The server filled the other limits from the instance's defaults.
-    expect(Object.keys(result.outs!.limits!).length).toBeGreaterThan(1);
-    expect(result.outs!.limits!.device).toBe(25);
+    expect(result.outs!.limits).toEqual({ device: 25 });
     expect(result.outs).not.toHaveProperty("_links");
     expect(result.outs).not.toHaveProperty("id");
+  });
+
+  it("keeps only the declared limits in the outputs, not the defaults the server filled in", async () => {
+    const result = await provider.create(inputs({ limits: { device: 25, dataTTL: 86400 } }));
+    const live = sim()
+      .orgs()
+      .find((org) => org.id === result.id)!;
+    expect(Object.keys(live.limits).length).toBeGreaterThan(2);
+    expect(result.outs!.limits).toEqual({ device: 25, dataTTL: 86400 });
+  });
+
+  it("keeps no limits in the outputs when the program declares none", async () => {
+    const result = await provider.create(inputs());
+    expect(result.outs).not.toHaveProperty("limits");
   });
 
   it("keeps no summary in the outputs when summaryInclude asks for none", async () => {
@@ -164,6 +176,15 @@ describe("read", () => {
     expect(await provider.diff(id, result.props!, declared)).toMatchObject({ changes: true });
   });
 
+  it("keeps only the declared limits, though older state held every limit", async () => {
+    const { id, outs } = await create({ limits: { device: 5 } });
+    const live = sim()
+      .orgs()
+      .find((org) => org.id === id)!.limits;
+    const result = await provider.read(id, { ...outs, limits: { ...live } });
+    expect(result.props!.limits).toEqual({ device: 5 });
+  });
+
   it("returns an empty ID for an org deleted out of band, so refresh drops it", async () => {
     const { id, outs } = await create();
     await provider.delete(id, outs);
@@ -186,6 +207,9 @@ describe("update", () => {
       inputs: declared,
     } = await create({ limits: { device: 5, application: 2 }, description: "a" });
     await patchOutOfBand(id, { limits: { dashboard: 7 } });
+    const before = sim()
+      .orgs()
+      .find((org) => org.id === id)!.limits;
     sim().requests.reset();
     const result = await provider.update(id, outs, {
       ...declared,
@@ -198,7 +222,7 @@ describe("update", () => {
     const live = sim()
       .orgs()
       .find((org) => org.id === id)!;
-    expect(live.limits).toEqual({ ...outs.limits, device: 6, dashboard: 7 });
+    expect(live.limits).toEqual({ ...before, device: 6, application: 2, dashboard: 7 });
     expect(result.outs).toMatchObject({ limits: { device: 6, application: 2 }, description: "a" });
     expect(result.outs!.lastUpdated).not.toBe(outs.lastUpdated);
     expect(
@@ -206,6 +230,20 @@ describe("update", () => {
     ).toMatchObject({
       changes: false,
     });
+  });
+
+  it("records a newly declared limit the org already holds with one GET and no PATCH", async () => {
+    const { id, outs, inputs: declared } = await create({ limits: { device: 5 } });
+    const member = sim()
+      .orgs()
+      .find((org) => org.id === id)!.limits.member;
+    const news = { ...declared, limits: { device: 5, member } };
+    expect(await provider.diff(id, outs, news)).toMatchObject({ changes: true });
+    const result = await provider.update(id, outs, news);
+    expect(calls()).toEqual(["GET /instances/:instanceId/orgs/:orgId"]);
+    expect(result.outs!.limits).toEqual({ device: 5, member });
+    expect(result.outs!.managedProperties).toContain("limits.member");
+    expect(await provider.diff(id, result.outs!, news)).toMatchObject({ changes: false });
   });
 
   it("fetches the org again when only summaryInclude changed", async () => {
