@@ -16,7 +16,7 @@ import { warnUser } from "./engineLog";
 import { PartialCreateError } from "./errors";
 import type { InstanceOrgInputs, InstanceOrgOutputs } from "./inputs";
 import { isNotFound, type LosantApiError } from "./losant/errors";
-import { WRITABLE_FIELDS, normalizeSummaryInclude } from "./losant/org";
+import { CHEAPEST_SUMMARY_FIELD, WRITABLE_FIELDS, normalizeSummaryInclude } from "./losant/org";
 import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
 import { normalizationWarning, storedPairs, unexplainedMismatches } from "./normalization";
 import { answeredFields, toOutputs, withoutUndefined } from "./outputs";
@@ -219,9 +219,15 @@ function onlyFields(body: InstanceOrgPatch, fields: ReadonlySet<string>): Instan
   ) as InstanceOrgPatch;
 }
 
-/** The summary fields to ask the API for, in their one normalized form. */
+/**
+ * The summary fields to ask the API for, in their one normalized form. When the program asks
+ * for none, one cheap field is asked for all the same: an answer without `summaryInclude` may
+ * carry every summary field, payload and storage counts among them, which the server computes
+ * for each org read and the outputs then drop.
+ */
 function summaryOptions(source: { summaryInclude?: string[] }): { summaryInclude: string[] } {
-  return { summaryInclude: normalizeSummaryInclude(source.summaryInclude) };
+  const asked = normalizeSummaryInclude(source.summaryInclude);
+  return { summaryInclude: asked.length > 0 ? asked : [CHEAPEST_SUMMARY_FIELD] };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface RequestLogEntry {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The query string as sent, without its `?`; present only when the URL has one. */
+  query?: string;
   /** Route template such as `POST /instances/:instanceId/orgs`; `null` for no route. */
   route: string | null;
   /** Status answered; `0` when the socket was destroyed without an answer. */

@@ -244,6 +244,7 @@ async function handle(
     route: match ? routeLabel(match.route) : null,
     status: 0,
   };
+  if (url.search) entry.query = url.search.slice(1);
   const decision = deps.faults.take(method, url.pathname);
   // An injected fault wins; otherwise the token bucket decides, before any other step.
   const waitSeconds = decision.fault ? 0 : deps.rateLimiter.take(deps.now());

@@ -21,6 +21,12 @@ export const SUMMARY_FIELDS = Object.keys(
 ) as SummaryField[];
 
 /**
+ * The summary field to ask for when a caller wants none: the count of the org's own member
+ * list, which needs none of the usage data that payload, storage and notebook counts add up.
+ */
+export const CHEAPEST_SUMMARY_FIELD: SummaryField = "memberCount";
+
+/**
  * The org's properties as a resource keeps them, in the schema's order: every property of the
  * org object but `id`, which is the resource's ID (`orgId` holds it too).
  */

@@ -10,7 +10,7 @@ const { call, createOrg, orgsPath, orgPath } = api(sim);
 const ORGS_ROUTE = "/instances/:instanceId/orgs";
 const ORG_ROUTE = `${ORGS_ROUTE}/:orgId`;
 
-it("records method, path, route template and status of every request in order", async () => {
+it("records method, path, query, route template and status of every request in order", async () => {
   const org = await createOrg({ name: "Logged" });
   await call("PATCH", orgPath(org.id), { body: { name: "Logged 2" } });
   await call("GET", `${orgPath(org.id)}/deviceCounts`, { query: { start: 0 } });
@@ -22,6 +22,7 @@ it("records method, path, route template and status of every request in order", 
     {
       method: "GET",
       path: `${orgPath(org.id)}/deviceCounts`,
+      query: "start=0",
       route: `GET ${ORG_ROUTE}/deviceCounts`,
       status: 200,
     },

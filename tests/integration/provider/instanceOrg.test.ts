@@ -88,6 +88,23 @@ describe("create", () => {
     expect(result.outs).not.toHaveProperty("summary");
   });
 
+  it("asks the server for one cheap summary field, not every one, when the program asks for none", async () => {
+    const { id, outs, inputs: declared } = await create({ description: "a" });
+    await provider.read(id, outs);
+    const result = await provider.update(id, outs, { ...declared, description: "b" });
+    const queries = sim().requests.entries.map((entry) => entry.query);
+    expect(queries).toEqual(["summaryInclude=memberCount", "summaryInclude=memberCount"]);
+    expect(result.outs).not.toHaveProperty("summary");
+  });
+
+  it("asks for exactly the summary fields summaryInclude names", async () => {
+    const { id, outs } = await create({ summaryInclude: ["payloadCount", "deviceCount"] });
+    await provider.read(id, outs);
+    expect(sim().requests.entries.map((entry) => entry.query)).toEqual([
+      "summaryInclude=deviceCount%2CpayloadCount",
+    ]);
+  });
+
   it("keeps only the summary fields summaryInclude asks for, in their one sorted form", async () => {
     const result = await provider.create(
       inputs({ summaryInclude: ["payloadCount", "deviceCount", "payloadCount"] }),
