@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { LosantClient, isLosantApiError, type LosantApiError } from "../../../provider";
+import { CHEAPEST_SUMMARY_FIELD } from "../../../provider/losant/org";
 import { runNode } from "../../helpers/process";
 import { useSimulator } from "../../helpers/simulator";
 import { installedLayout } from "./installedLayout";
@@ -142,7 +143,8 @@ describe.each(FORMS)("the provider serialized from %s", (_name, form) => {
       url: refusedUrl,
       retry: { retries: 0 },
     })
-      .getOrg(sim().instanceId, outcome.created.id)
+      // The same request as the provider's read, which names one summary field.
+      .getOrg(sim().instanceId, outcome.created.id, { summaryInclude: [CHEAPEST_SUMMARY_FIELD] })
       .catch((err: unknown) => err);
     expect(isLosantApiError(inProcess)).toBe(true);
     const { type, apiMessage } = inProcess as LosantApiError;
