@@ -6,6 +6,7 @@
  * stack selected, as a user would after such a job.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import type { Simulator } from "../../simulator";
 import {
@@ -79,7 +80,12 @@ export class HardStopStack extends EngineStack {
     });
     child.stdin.end(JSON.stringify(request));
     return {
-      kill: () => process.kill(-child.pid!, "SIGKILL"),
+      kill: () => {
+        process.kill(-child.pid!, "SIGKILL");
+        // The engine starts each plugin in a process group of its own, so the group kill
+        // misses the provider plugins; a lost runner takes them down too.
+        killProcessesIn(workDir);
+      },
       ended: collect(child),
     };
   }
@@ -143,4 +149,28 @@ export function useHardStopStack(
     program,
     (options) => new HardStopStack({ ...options, cliRoot: root() }),
   );
+}
+
+/**
+ * SIGKILLs every process whose working directory is `dir` or below it: the plugins the
+ * engine started for a stack there. Linux only (`/proc`); elsewhere it does nothing.
+ */
+function killProcessesIn(dir: string): void {
+  if (!fs.existsSync("/proc")) return;
+  for (const entry of fs.readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let cwd: string;
+    try {
+      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+    } catch {
+      continue; // gone already, or not ours to read
+    }
+    if (cwd !== dir && !cwd.startsWith(`${dir}${path.sep}`)) continue;
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // gone between the read and the kill
+    }
+  }
 }
