@@ -71,3 +71,19 @@ function sameSources(a: ReadonlyArray<string | undefined>, b: ReadonlyArray<stri
 export function orgReads(): OrgReadBatcher {
   return processLocal("orgReads", () => new OrgReadBatcher(connectedClient));
 }
+
+/**
+ * Runs a write to the instance, dropping the process's list of the instance's orgs before and
+ * after it (see `losant/readBatch.ts`), so no later read is answered from a list taken before
+ * the write landed.
+ *
+ * @throws whatever `write` throws
+ */
+export async function writingTo<T>(instanceId: string, write: () => Promise<T>): Promise<T> {
+  orgReads().forget(instanceId);
+  try {
+    return await write();
+  } finally {
+    orgReads().forget(instanceId);
+  }
+}

@@ -11,7 +11,13 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { liveManagedValues, missingProperties, patchBody } from "./compare";
-import { connectedClient, orgReads, setConnectionSettings, settingsFromConfig } from "./connection";
+import {
+  connectedClient,
+  orgReads,
+  setConnectionSettings,
+  settingsFromConfig,
+  writingTo,
+} from "./connection";
 import { warnUser } from "./engineLog";
 import { PartialCreateError } from "./errors";
 import type { InstanceOrgInputs, InstanceOrgOutputs } from "./inputs";
@@ -74,6 +80,12 @@ export async function diff(
  * @throws LosantApiError when the API refuses or fails
  */
 export async function create(
+  inputs: InstanceOrgInputs,
+): Promise<dynamic.CreateResult<InstanceOrgOutputs>> {
+  return writingTo(inputs.instanceId, () => createOrAdopt(inputs));
+}
+
+async function createOrAdopt(
   inputs: InstanceOrgInputs,
 ): Promise<dynamic.CreateResult<InstanceOrgOutputs>> {
   if (inputs.orgId !== undefined) return adopt(inputs, inputs.orgId);
@@ -142,6 +154,14 @@ export async function update(
   olds: InstanceOrgOutputs,
   news: InstanceOrgInputs,
 ): Promise<dynamic.UpdateResult<InstanceOrgOutputs>> {
+  return writingTo(news.instanceId, () => patch(id, olds, news));
+}
+
+async function patch(
+  id: string,
+  olds: InstanceOrgOutputs,
+  news: InstanceOrgInputs,
+): Promise<dynamic.UpdateResult<InstanceOrgOutputs>> {
   const client = connectedClient();
   const summary = summaryOptions(news);
   const fields = new Set(
@@ -161,11 +181,13 @@ export async function update(
 
 /** Deletes the org; one already gone counts as deleted. */
 async function deleteOrg(id: string, props: InstanceOrgOutputs): Promise<void> {
-  try {
-    await connectedClient().deleteOrg(props.instanceId, id);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
+  await writingTo(props.instanceId, async () => {
+    try {
+      await connectedClient().deleteOrg(props.instanceId, id);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  });
 }
 export { deleteOrg as delete };
 

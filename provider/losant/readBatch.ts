@@ -17,8 +17,19 @@
  * - the server ignored the query (the answer holds orgs of other names).
  * After a refusal or an ignored query, this batcher sends no more lists: the rest of the run
  * costs what it would have without batching, plus the one refused request.
+ *
+ * A big refresh reads most of an instance, so past {@link BatchLimits.snapshotAfter} reads of
+ * one lane the batcher asks how many orgs the instance holds (one list of one org). Once the
+ * reads asked for come to at least 1 in {@link BatchLimits.snapshotRatio} of them, it reads the
+ * whole instance, {@link BatchLimits.snapshotPageSize} orgs a page, and answers the lane's reads
+ * from that list for {@link BatchLimits.snapshotTtlMs}: a refresh of 1,000 orgs then costs a
+ * few requests instead of hundreds, and each read costs no wait. Such a read is as old as the
+ * list, never older than the TTL; {@link OrgReadBatcher.forget} drops the list when this
+ * process writes to the instance, so a read never misses the provider's own change. A list
+ * that fails or is refused ends snapshots for the lane; the reads go on in batches.
  */
 import { isLosantApiError } from "./errors";
+import { listAllOrgs } from "./listAll";
 import type { ListOrgsQuery, SummaryOptions } from "./queries";
 import type { InstanceOrg, InstanceOrgs } from "./types.generated";
 
@@ -51,6 +62,14 @@ export interface BatchLimits {
   maxQueryChars: number;
   /** Pages read per list request, when other orgs share the names. */
   maxPages: number;
+  /** Reads of one lane before a list of the whole instance is considered (Infinity: never). */
+  snapshotAfter: number;
+  /** The whole instance is listed once reads asked for reach 1 in this many of its orgs. */
+  snapshotRatio: number;
+  /** Orgs per page of that list (a server may serve fewer; the pages then follow its size). */
+  snapshotPageSize: number;
+  /** How long, in ms from when it was asked for, that list answers reads. */
+  snapshotTtlMs: number;
 }
 
 /**
@@ -62,6 +81,14 @@ export const DEFAULT_BATCH_LIMITS: Readonly<BatchLimits> = {
   maxOrgs: 50,
   maxQueryChars: 2_000,
   maxPages: 3,
+  // After 50 reads a refresh is big enough that listing the instance can pay: a stack of
+  // fewer orgs keeps the exact, per-batch reads. One read in 4 of the instance's orgs bounds
+  // what is read for nothing to 3 orgs per org read; the page is the largest the API is
+  // known to serve. 10 s covers a refresh of thousands of orgs while keeping reads recent.
+  snapshotAfter: 50,
+  snapshotRatio: 4,
+  snapshotPageSize: 1_000,
+  snapshotTtlMs: 10_000,
 };
 
 /** The page size of a batch's list: the API's default, which every server accepts. */
@@ -78,17 +105,36 @@ interface Waiting {
   reject(err: unknown): void;
 }
 
+/** The whole instance as one list answered it, by org ID, and when that list was asked for. */
+interface Snapshot {
+  orgs: Map<string, InstanceOrg>;
+  askedAt: number;
+}
+
 /** The reads waiting for one instance and summary, and whether a request of theirs is out. */
 interface Lane {
+  instanceId: string;
+  summaryInclude: readonly string[];
   queue: Waiting[];
   busy: boolean;
   scheduled: boolean;
+  /** Reads asked for in this lane so far. */
+  asked: number;
+  /** How many orgs the instance holds, once asked. */
+  instanceOrgs?: number;
+  snapshot?: Snapshot;
+  /** False once a list of the whole instance failed: the lane then only batches. */
+  snapshots: boolean;
+  /** Bumped by {@link OrgReadBatcher.forget}: a list asked for before a write is not kept. */
+  generation: number;
 }
 
 /** Counts of what a batcher sent, for tests and benchmarks. */
 export interface BatchStats {
   lists: number;
   gets: number;
+  /** Lists of the whole instance taken (each also counts its pages in `lists`). */
+  snapshots: number;
 }
 
 /**
@@ -105,18 +151,32 @@ export class OrgReadBatcher {
   /**
    * @param client - the client to send with, asked for at each send, so settings configured
    *   meanwhile apply
-   * @param limits - how big one list request may get
+   * @param limits - how big one list request may get, and when the whole instance is listed
+   * @param now - the clock the snapshot's TTL is measured on, in ms
    */
   constructor(
     private readonly client: () => OrgReadClient,
     private readonly limits: Readonly<BatchLimits> = DEFAULT_BATCH_LIMITS,
+    private readonly now: () => number = Date.now,
   ) {
     // Assigned here, not as field initializers: Pulumi's closure serializer, which carries
     // the provider when it is not installed as a package, drops those.
     this.lanes = new Map();
     this.listUsable = true;
     this.stopReason = undefined;
-    this.stats = { lists: 0, gets: 0 };
+    this.stats = { lists: 0, gets: 0, snapshots: 0 };
+  }
+
+  /**
+   * Drops what is known of the instance's orgs: call it before and after each write to the
+   * instance, so no read is answered from a list taken before the write landed.
+   */
+  forget(instanceId: string): void {
+    for (const lane of this.lanes.values()) {
+      if (lane.instanceId !== instanceId) continue;
+      lane.snapshot = undefined;
+      lane.generation++;
+    }
   }
 
   /** False once a list was refused or its query ignored: from then on every read is a GET. */
@@ -143,34 +203,128 @@ export class OrgReadBatcher {
    */
   read(read: OrgRead): Promise<InstanceOrg> {
     if (read.name === undefined || !this.listUsable) return this.get(read);
-    const key = `${read.instanceId}\u0000${read.summaryInclude.join(",")}`;
+    const lane = this.laneOf(read);
+    lane.asked++;
+    const snapshot = this.freshSnapshot(lane);
+    if (snapshot !== undefined && lane.queue.length === 0) return this.fromSnapshot(snapshot, read);
     return new Promise((resolve, reject) => {
-      let lane = this.lanes.get(key);
-      if (lane === undefined) {
-        lane = { queue: [], busy: false, scheduled: false };
-        this.lanes.set(key, lane);
-      }
       lane.queue.push({ read, resolve, reject });
-      this.schedule(key, lane);
+      this.schedule(lane);
     });
   }
 
-  /** Sends the lane's next batch once the current turn ends, unless a request is out. */
-  private schedule(key: string, lane: Lane): void {
+  // Lanes are kept for the life of the process: a lane is a handful of numbers, and its
+  // count of reads is what tells a big refresh from a small one.
+  private laneOf(read: OrgRead): Lane {
+    const key = `${read.instanceId}\u0000${read.summaryInclude.join(",")}`;
+    let lane = this.lanes.get(key);
+    if (lane === undefined) {
+      lane = {
+        instanceId: read.instanceId,
+        summaryInclude: read.summaryInclude,
+        queue: [],
+        busy: false,
+        scheduled: false,
+        asked: 0,
+        snapshots: true,
+        generation: 0,
+      };
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  private freshSnapshot(lane: Lane): Snapshot | undefined {
+    const snapshot = lane.snapshot;
+    if (snapshot === undefined) return undefined;
+    if (this.now() - snapshot.askedAt <= this.limits.snapshotTtlMs) return snapshot;
+    lane.snapshot = undefined;
+    return undefined;
+  }
+
+  /** The org as the snapshot has it; an org it lacks, or holds leaner, is read by its GET. */
+  private fromSnapshot(snapshot: Snapshot, read: OrgRead): Promise<InstanceOrg> {
+    const org = snapshot.orgs.get(read.orgId);
+    return org !== undefined && carries(org, read.expect) ? Promise.resolve(org) : this.get(read);
+  }
+
+  /** Sends the lane's next request once the current turn ends, unless a request is out. */
+  private schedule(lane: Lane): void {
     if (lane.busy || lane.scheduled || lane.queue.length === 0) return;
     lane.scheduled = true;
     // After this turn: the reads the engine handed over together all join the batch.
     setImmediate(() => {
       lane.scheduled = false;
-      const batch = this.nextBatch(lane.queue);
-      lane.queue = lane.queue.slice(batch.length);
       lane.busy = true;
-      void this.send(batch).finally(() => {
+      void this.sendNext(lane).finally(() => {
         lane.busy = false;
-        if (lane.queue.length === 0) this.lanes.delete(key);
-        else this.schedule(key, lane);
+        this.schedule(lane);
       });
     });
+  }
+
+  /** Answers the queue from a snapshot when one is (or now becomes) at hand, else one batch. */
+  private async sendNext(lane: Lane): Promise<void> {
+    if (this.freshSnapshot(lane) === undefined && this.snapshotDue(lane)) {
+      await this.takeSnapshot(lane);
+    }
+    const snapshot = this.freshSnapshot(lane);
+    if (snapshot !== undefined) {
+      const waiting = lane.queue;
+      lane.queue = [];
+      // Not awaited: a GET for an org the snapshot lacks does not hold up the lane.
+      for (const w of waiting) void this.settle(w, () => this.fromSnapshot(snapshot, w.read));
+      return;
+    }
+    const batch = this.nextBatch(lane.queue);
+    lane.queue = lane.queue.slice(batch.length);
+    await this.send(batch);
+  }
+
+  private snapshotDue(lane: Lane): boolean {
+    if (!lane.snapshots || !this.listUsable || lane.asked < this.limits.snapshotAfter) {
+      return false;
+    }
+    return (
+      lane.instanceOrgs === undefined || lane.asked * this.limits.snapshotRatio >= lane.instanceOrgs
+    );
+  }
+
+  /**
+   * Counts the instance's orgs if not yet known; then, if the reads asked for are enough,
+   * lists them all. Any failure ends snapshots for the lane and leaves its reads to batches.
+   */
+  private async takeSnapshot(lane: Lane): Promise<void> {
+    const { instanceId, summaryInclude } = lane;
+    const generation = lane.generation;
+    try {
+      const client = this.client();
+      if (lane.instanceOrgs === undefined) {
+        this.stats.lists++;
+        const probe = await client.listOrgs(instanceId, { page: 0, perPage: 1, summaryInclude });
+        if (probe.totalCount === undefined) throw new Error("the list gave no totalCount");
+        lane.instanceOrgs = probe.totalCount;
+        if (!this.snapshotDue(lane)) return;
+      }
+      const askedAt = this.now();
+      const orgs = await listAllOrgs(
+        (query) => {
+          this.stats.lists++;
+          return client.listOrgs(instanceId, query);
+        },
+        { perPage: this.limits.snapshotPageSize, summaryInclude },
+      );
+      this.stats.snapshots++;
+      lane.instanceOrgs = orgs.length;
+      if (lane.generation !== generation) return;
+      lane.snapshot = {
+        orgs: new Map(orgs.map((org) => [org.id ?? org.orgId ?? "", org])),
+        askedAt,
+      };
+    } catch {
+      // The batches that follow ask again, each for its own orgs, and report what fails.
+      lane.snapshots = false;
+    }
   }
 
   /** The reads at the front of the queue that fit one list request, in the order they came. */

@@ -19,20 +19,29 @@ function routes(): string[] {
 }
 
 /** Creates `count` orgs named with a fresh prefix; the request log starts empty after. */
-async function newOrgs(count: number): Promise<InstanceOrg[]> {
+async function newOrgs(count: number, instanceId = sim().instanceId): Promise<InstanceOrg[]> {
   const prefix = `batch-${Math.random().toString(36).slice(2, 8)}`;
   const client = clientWith();
   const orgs: InstanceOrg[] = [];
   for (let i = 0; i < count; i++) {
-    const created = await client.createOrg(sim().instanceId, { name: `${prefix}-${i}` });
-    orgs.push(await client.getOrg(sim().instanceId, created.id!));
+    const created = await client.createOrg(instanceId, { name: `${prefix}-${i}` });
+    orgs.push(await client.getOrg(instanceId, created.id!));
   }
   sim().requests.reset();
   return orgs;
 }
 
 function readOf(org: InstanceOrg, summaryInclude: string[] = []): OrgRead {
-  return { instanceId: sim().instanceId, orgId: org.id!, name: org.name, summaryInclude };
+  return { instanceId: org.instanceId!, orgId: org.id!, name: org.name, summaryInclude };
+}
+
+/** Runs `step` over `items` 8 at a time, as the engine's default `--parallel` does. */
+async function eightAtATime<T, R>(items: T[], step: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += 8) {
+    results.push(...(await Promise.all(items.slice(i, i + 8).map(step))));
+  }
+  return results;
 }
 
 it("reads asked for together cost one list request and no GET", async () => {
@@ -183,4 +192,46 @@ it("the provider's read of many orgs at once sends one list and no GET", async (
   expect(results.map((result) => result.id)).toEqual(orgs.map((org) => org.id));
   expect(results.map((result) => result.inputs?.name)).toEqual(orgs.map((org) => org.name));
   expect(routes()).toEqual(["GET /instances/:instanceId/orgs"]);
+});
+
+it("a refresh of most of an instance is answered from one list of it", async () => {
+  const instanceId = sim().addInstance();
+  const orgs = await newOrgs(120, instanceId);
+  const batcher = new OrgReadBatcher(() => clientWith());
+  const read = await eightAtATime(orgs, (org) => batcher.read(readOf(org)));
+  const requests = sim().requests.entries;
+  // 6 batches of 8 reads, then at 56 reads the count of the instance (120) and its list.
+  expect(requests.map((entry) => entry.route)).toEqual(
+    Array(8).fill("GET /instances/:instanceId/orgs"),
+  );
+  expect(requests.slice(6).map((entry) => new URLSearchParams(entry.query).get("perPage"))).toEqual(
+    ["1", "1000"],
+  );
+  const got = await Promise.all(orgs.map((org) => clientWith().getOrg(instanceId, org.id!)));
+  expect(read).toEqual(got);
+});
+
+it("after the provider writes an org, its read is not answered from an older list", async () => {
+  const instanceId = sim().addInstance();
+  const { create, read, update } = await import("../../../provider/instanceOrgProvider");
+  const { setConnectionSettings } = await import("../../../provider/connection");
+  setConnectionSettings({ token: sim().tokens.admin, url: sim().url });
+  const inputs = Array.from({ length: 60 }, (_, i) => ({
+    instanceId,
+    name: `written-${i}`,
+    description: "before",
+  }));
+  const created = await eightAtATime(inputs, (input) => create(input as never));
+  await eightAtATime(created, (org) => read(org.id, org.outs!));
+  const last = created[59];
+  sim().requests.reset();
+  const changed = { ...inputs[59], description: "after" };
+  const updated = await update(last.id, last.outs!, changed as never);
+  const reread = await read(last.id, updated.outs!);
+  expect(reread.props?.description).toBe("after");
+  // The read lists the instance again: the list taken before the PATCH was dropped.
+  expect(routes()).toEqual([
+    "PATCH /instances/:instanceId/orgs/:orgId",
+    "GET /instances/:instanceId/orgs",
+  ]);
 });

@@ -5,6 +5,7 @@
 import { LosantApiError } from "../../../provider/losant/errors";
 import type { ListOrgsQuery } from "../../../provider/losant/queries";
 import {
+  DEFAULT_BATCH_LIMITS,
   OrgReadBatcher,
   type BatchLimits,
   type OrgRead,
@@ -21,7 +22,16 @@ function idOf(n: number): string {
 /** An instance of orgs served from memory; `listItem` shapes what the list returns. */
 function memoryClient(
   orgs: InstanceOrg[],
-  options: { ignoreQuery?: boolean; listItem?: (org: InstanceOrg) => InstanceOrg } = {},
+  options: {
+    ignoreQuery?: boolean;
+    listItem?: (org: InstanceOrg) => InstanceOrg;
+    /** The most orgs the server serves per page, whatever is asked. */
+    maxPerPage?: number;
+    /** Answers every list without a query (the whole instance) with this error. */
+    wholeListError?: Error;
+    /** Called when a list of the whole instance has its answer, before it is sent. */
+    onWholeList?: () => void;
+  } = {},
 ) {
   const calls = { lists: [] as ListOrgsQuery[], gets: [] as string[] };
   const client: OrgReadClient = {
@@ -33,11 +43,16 @@ function memoryClient(
     },
     async listOrgs(_instanceId, query = {}): Promise<InstanceOrgs> {
       calls.lists.push(query);
-      const names = (query.query as { name: { $in: string[] } }).name.$in;
-      const matching = options.ignoreQuery ? orgs : orgs.filter((o) => names.includes(o.name!));
+      const names = (query.query as { name?: { $in: string[] } } | undefined)?.name?.$in;
+      if (names === undefined && options.wholeListError) throw options.wholeListError;
+      const matching =
+        options.ignoreQuery || names === undefined
+          ? orgs
+          : orgs.filter((o) => names.includes(o.name!));
       const page = query.page ?? 0;
-      const perPage = query.perPage ?? 100;
+      const perPage = Math.min(query.perPage ?? 100, options.maxPerPage ?? Infinity);
       const items = matching.slice(page * perPage, (page + 1) * perPage);
+      if (names === undefined && perPage > 1) options.onWholeList?.();
       return {
         items: items.map(options.listItem ?? ((org) => org)),
         totalCount: matching.length,
@@ -76,7 +91,7 @@ function readOf(org: InstanceOrg, expect?: string[]): OrgRead {
 }
 
 function batcherOf(client: OrgReadClient, limits?: Partial<BatchLimits>): OrgReadBatcher {
-  const full: BatchLimits = { maxOrgs: 50, maxQueryChars: 2_000, maxPages: 3, ...limits };
+  const full: BatchLimits = { ...DEFAULT_BATCH_LIMITS, ...limits };
   return new OrgReadBatcher(() => client, full);
 }
 
@@ -186,4 +201,138 @@ it("a failure to make a client rejects the reads with it", async () => {
     "no token configured",
     "no token configured",
   ]);
+});
+
+/** Reads `orgs` one after another, as `pulumi refresh --parallel 1` would. */
+async function readInTurn(batcher: OrgReadBatcher, orgs: InstanceOrg[]): Promise<InstanceOrg[]> {
+  const read: InstanceOrg[] = [];
+  for (const org of orgs) read.push(await batcher.read(readOf(org)));
+  return read;
+}
+
+/** The lists that read the whole instance (no query), beyond the one-org count. */
+function wholeLists(lists: ListOrgsQuery[]): ListOrgsQuery[] {
+  return lists.filter((q) => q.query === undefined && q.perPage !== 1);
+}
+
+const SNAPSHOT_SOON: Partial<BatchLimits> = { snapshotAfter: 4, snapshotRatio: 4 };
+
+it("once reads reach a quarter of the instance, one list of it answers the rest", async () => {
+  const orgs = orgsNamed(Array.from({ length: 20 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  const read = await readInTurn(batcher, orgs);
+  expect(read.map((org) => org.id)).toEqual(orgs.map((org) => org.id));
+  // Reads 1 to 4 are lone GETs; the 4th also counts the instance (20: not yet); the 5th
+  // (5 x 4 >= 20) lists it whole, and no read after it sends anything.
+  expect(calls.gets).toEqual(orgs.slice(0, 4).map((org) => org.id));
+  expect(calls.lists.filter((q) => q.perPage === 1)).toHaveLength(1);
+  expect(wholeLists(calls.lists)).toHaveLength(1);
+  expect(batcher.stats.snapshots).toBe(1);
+});
+
+it("an instance of many more orgs than are read is counted once and never listed whole", async () => {
+  const orgs = orgsNamed(Array.from({ length: 400 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  await readInTurn(batcher, orgs.slice(0, 20));
+  expect(calls.lists.filter((q) => q.perPage === 1)).toHaveLength(1);
+  expect(wholeLists(calls.lists)).toEqual([]);
+  expect(calls.gets).toHaveLength(20);
+});
+
+it("the list of the instance is paged at the size the server serves", async () => {
+  const orgs = orgsNamed(Array.from({ length: 20 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs, { maxPerPage: 7 });
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  const read = await readInTurn(batcher, orgs);
+  expect(read.map((org) => org.id)).toEqual(orgs.map((org) => org.id));
+  expect(wholeLists(calls.lists).map((q) => q.page)).toEqual([0, 1, 2]);
+  expect(calls.gets).toHaveLength(4);
+});
+
+it("a read past the snapshot's TTL is not answered from it: a new list is taken", async () => {
+  const orgs = orgsNamed(Array.from({ length: 8 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  let now = 0;
+  const limits = { ...DEFAULT_BATCH_LIMITS, ...SNAPSHOT_SOON, snapshotTtlMs: 1_000 };
+  const batcher = new OrgReadBatcher(
+    () => client,
+    limits,
+    () => now,
+  );
+  await readInTurn(batcher, orgs.slice(0, 6));
+  expect(wholeLists(calls.lists)).toHaveLength(1);
+  orgs[7].description = "changed out of band";
+  now = 1_001;
+  const read = await batcher.read(readOf(orgs[7]));
+  expect(read.description).toBe("changed out of band");
+  expect(wholeLists(calls.lists)).toHaveLength(2);
+});
+
+it("forget drops the snapshot: the next read sees the change", async () => {
+  const orgs = orgsNamed(Array.from({ length: 8 }, (_, i) => `org-${i}`));
+  const stored = orgs.map((org) => ({ ...org }));
+  const { client } = memoryClient(stored);
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  await readInTurn(batcher, orgs.slice(0, 6));
+  stored[7] = { ...stored[7], description: "written by this process" };
+  batcher.forget(INSTANCE);
+  const read = await batcher.read(readOf(orgs[7]));
+  expect(read.description).toBe("written by this process");
+});
+
+it("a list of the instance asked for before a write is not kept", async () => {
+  const orgs = orgsNamed(Array.from({ length: 8 }, (_, i) => `org-${i}`));
+  const stored = orgs.map((org) => ({ ...org }));
+  let written = false;
+  const { client } = memoryClient(stored, {
+    // The write lands after the first list of the instance was answered, before it is back.
+    onWholeList: () => {
+      if (written) return;
+      written = true;
+      stored[7] = { ...stored[7], description: "written meanwhile" };
+      batcher.forget(INSTANCE);
+    },
+  });
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  await readInTurn(batcher, orgs.slice(0, 5));
+  const read = await batcher.read(readOf(orgs[7]));
+  expect(read.description).toBe("written meanwhile");
+  expect(batcher.stats.snapshots).toBe(2);
+});
+
+it("a failed list of the instance leaves every read to batches and is not asked again", async () => {
+  const orgs = orgsNamed(Array.from({ length: 12 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs, { wholeListError: new Error("socket hang up") });
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  const read = await readInTurn(batcher, orgs);
+  expect(read.map((org) => org.id)).toEqual(orgs.map((org) => org.id));
+  expect(calls.lists.filter((q) => q.query === undefined && q.perPage === 1)).toHaveLength(1);
+  expect(batcher.stats.snapshots).toBe(0);
+  expect(calls.gets).toHaveLength(12);
+});
+
+it("an org the snapshot holds without an expected property is read by its GET", async () => {
+  const orgs = orgsNamed(Array.from({ length: 8 }, (_, i) => `org-${i}`));
+  const lean = ({ limits: _limits, ...rest }: InstanceOrg) => rest;
+  const { client, calls } = memoryClient(orgs, { listItem: lean });
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  await readInTurn(batcher, orgs.slice(0, 6));
+  const before = calls.gets.length;
+  const read = await batcher.read(readOf(orgs[7], ["limits"]));
+  expect(read.limits).toEqual({ device: 10 });
+  expect(calls.gets.length).toBe(before + 1);
+});
+
+it("reads that wait while the instance is listed are all answered from the list", async () => {
+  const orgs = orgsNamed(Array.from({ length: 16 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  await readInTurn(batcher, orgs.slice(0, 4));
+  const gets = calls.gets.length;
+  const read = await Promise.all(orgs.slice(4).map((org) => batcher.read(readOf(org))));
+  expect(read.map((org) => org.id)).toEqual(orgs.slice(4).map((org) => org.id));
+  expect(calls.gets.length).toBe(gets);
+  expect(wholeLists(calls.lists)).toHaveLength(1);
 });
