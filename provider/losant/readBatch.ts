@@ -7,8 +7,8 @@
  * from the answer by ID. One request per instance is in flight at a time: the reads that
  * arrive meanwhile wait for it to end and then go out together, so a batch grows with the
  * time a request takes (a slow or rate-limited server gets fewer, bigger requests) and a fast
- * one costs no added wait. Nothing is read before a caller asks for it, and nothing is kept
- * once a batch is answered, so a read is never older than the request it came in.
+ * one costs no added wait. A batch reads only the orgs its callers asked for and keeps
+ * nothing once answered, so its reads are never older than its request.
  *
  * A read falls back to its own `instanceOrg.get` whenever the list cannot stand for it:
  * - the org is not in the answer (renamed or deleted out of band: its GET says which);
