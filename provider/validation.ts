@@ -1,5 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import instanceOrgPatchSchema from "../schemas/instanceOrgPatch.json";
 import instanceOrgPostSchema from "../schemas/instanceOrgPost.json";
 import { PROVIDER_ONLY_KEYS } from "./inputs";
@@ -20,9 +19,15 @@ interface Validators {
 }
 
 // Compiled on first use and kept process-local: compiled validators are generated code,
-// which must never be captured when the provider is serialized into the state.
+// which must never be captured when the provider is serialized into the state. ajv itself is
+// loaded here, not at the top: a refresh or destroy never checks inputs, and ajv is the larger
+// part of loading the provider (about 60 of its 100 modules).
 function compiled(): Validators {
   return processLocal("instanceOrgValidators", () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { default: Ajv } = require("ajv") as typeof import("ajv");
+    const { default: addFormats } = require("ajv-formats") as typeof import("ajv-formats");
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     addFormats(ajv);
     return {

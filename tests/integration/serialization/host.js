@@ -17,6 +17,11 @@ function readStdin() {
   });
 }
 
+/** Whether ajv, the schema validator, is loaded in this process yet. */
+function validatorLoaded() {
+  return Object.keys(require.cache).some((file) => /[\\/]node_modules[\\/]ajv[\\/]/.test(file));
+}
+
 function describeError(err) {
   const { name, type, status, apiMessage, message } = err;
   return { name, type, status, apiMessage, message };
@@ -55,7 +60,9 @@ async function main() {
     () => null,
     (err) => describeError(err),
   );
+  const validatorBeforeCheck = validatorLoaded();
   const check = await provider.check({}, { ...inputs, limits: { dataTTL: 3600 } });
+  const validatorAfterCheck = validatorLoaded();
   process.stdout.write(
     JSON.stringify({
       created,
@@ -66,6 +73,8 @@ async function main() {
       deleteAgain,
       refused,
       check,
+      validatorBeforeCheck,
+      validatorAfterCheck,
     }) + "\n",
   );
 }

@@ -66,6 +66,9 @@ interface HostOutcome {
   deleteAgain: string;
   refused: Record<string, unknown>;
   check: { failures: unknown[] };
+  /** Whether ajv was loaded after every other step, just before `check`. */
+  validatorBeforeCheck: boolean;
+  validatorAfterCheck: boolean;
 }
 
 async function runInHost(cwd: string, serialized: string): Promise<HostOutcome> {
@@ -134,6 +137,13 @@ describe.each(FORMS)("the provider serialized from %s", (_name, form) => {
     expect(outcome.check.failures).toEqual([
       { property: "limits", reason: "limits.dataTTL must be >= 86400 (minimum)" },
     ]);
+  }, 60_000);
+
+  it("loads the schema validator only when inputs are checked", async () => {
+    // A refresh or destroy never checks inputs; ajv is most of what loading the provider costs.
+    const outcome = await runInHost(form.cwd(), serialized);
+    expect(outcome.validatorBeforeCheck).toBe(false);
+    expect(outcome.validatorAfterCheck).toBe(true);
   }, 60_000);
 
   it("classifies a refused connection as the in-process client does", async () => {
