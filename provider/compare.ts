@@ -140,13 +140,18 @@ export function liveManagedValues(
   const live: Record<string, unknown> = {};
   const source = actual as Record<string, unknown>;
   for (const path of managed) {
-    const [field, key] = path.split(".", 2);
-    const value = source[field];
-    if (key === undefined) {
-      if (value !== undefined) live[field] = value;
-    } else if (isPlainObject(value) && value[key] !== undefined) {
-      live[field] = { ...(live[field] as object | undefined), [key]: value[key] };
+    const dot = path.indexOf(".");
+    if (dot === -1) {
+      if (source[path] !== undefined) live[path] = source[path];
+      continue;
     }
+    const field = path.slice(0, dot);
+    const key = path.slice(dot + 1);
+    const value = source[field];
+    if (!isPlainObject(value) || value[key] === undefined) continue;
+    // The object is this function's own, built here: filling it in place copies nothing.
+    const built = (live[field] ??= {}) as Record<string, unknown>;
+    built[key] = value[key];
   }
   return live;
 }

@@ -24,22 +24,37 @@ export type OutputSource = Partial<InstanceOrgInputs> & {
  * @param source - the inputs (create, update) or the stored outputs (read)
  */
 export function toOutputs(org: InstanceOrg, source: OutputSource): InstanceOrgOutputs {
-  const { id, summary, limits, ...fields } = orgFields(org);
+  const answer = org as unknown as Record<string, unknown>;
+  const managed = source.managedProperties ?? managedProperties(source);
   const summaryInclude =
     source.summaryInclude === undefined
       ? undefined
       : normalizeSummaryInclude(source.summaryInclude);
-  const managed = source.managedProperties ?? managedProperties(source);
-  return withoutUndefined({
-    ...fields,
-    limits: declaredLimits(limits, managed),
-    summary: askedSummary(summary, summaryInclude),
-    orgId: fields.orgId ?? id,
-    instanceId: fields.instanceId ?? source.instanceId,
-    summaryInclude,
-    managedProperties: managed,
-    normalized: source.normalized,
-  }) as InstanceOrgOutputs;
+  // Built key by key, not with spreads and `Object.fromEntries`: a refresh builds this for
+  // every org, and the engine's host then walks every key of it.
+  const outs: Record<string, unknown> = {};
+  for (const key of AS_ANSWERED) {
+    const value = answer[key];
+    if (value !== undefined) outs[key] = value;
+  }
+  setDefined(outs, "limits", declaredLimits(org.limits, managed));
+  setDefined(outs, "summary", askedSummary(org.summary, summaryInclude));
+  setDefined(outs, "orgId", org.orgId ?? org.id);
+  setDefined(outs, "instanceId", org.instanceId ?? source.instanceId);
+  setDefined(outs, "summaryInclude", summaryInclude);
+  outs.managedProperties = managed;
+  setDefined(outs, "normalized", source.normalized);
+  return outs as unknown as InstanceOrgOutputs;
+}
+
+/** The org fields the outputs hold as answered; {@link toOutputs} derives the others. */
+const AS_ANSWERED = ORG_OUTPUT_FIELDS.filter(
+  (key) => !["limits", "summary", "orgId", "instanceId"].includes(key),
+);
+
+/** Outputs hold no undefined value: the key is left out instead. */
+function setDefined(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) target[key] = value;
 }
 
 /**
@@ -52,12 +67,6 @@ export function answeredFields(outputs: InstanceOrgOutputs): string[] {
   return ORG_OUTPUT_FIELDS.filter(
     (key) => key !== "instanceId" && key !== "orgId" && held[key] !== undefined,
   );
-}
-
-function orgFields(org: InstanceOrg): InstanceOrg {
-  const answer = org as unknown as Record<string, unknown>;
-  const kept = ["id", ...ORG_OUTPUT_FIELDS].filter((key) => answer[key] !== undefined);
-  return Object.fromEntries(kept.map((key) => [key, answer[key]])) as unknown as InstanceOrg;
 }
 
 /** The keys of `limits` the managed properties name (`limits.device`), as the server has them. */
@@ -83,5 +92,7 @@ function askedSummary(
 
 /** A copy of `value` without the properties whose value is `undefined`. */
 export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) copy[key] = item;
+  return copy as T;
 }
