@@ -9,7 +9,9 @@
  * process; the plain `pulumi` CLI (child processes, file backend) runs up, an unchanged
  * preview, refresh and destroy on a stack of N InstanceOrgs and on the same stack of N no-op
  * dynamic resources, alternating (orgs, no-op, orgs, no-op, ...), best run of each reported.
- * Then N orgs are created under a token-bucket rate limit (see rateLimited.js).
+ * In the last run both stacks stay deployed for K pairs of refreshes, run for run (see
+ * refreshPairs.js), before they are destroyed. Then N orgs are created under a token-bucket
+ * rate limit (see rateLimited.js).
  *
  * Progress goes to stderr, the report to stdout.
  */
@@ -21,7 +23,8 @@ const { findCli } = require("./cli.js");
 const { parseOptions } = require("./options.js");
 const { createProject } = require("./project.js");
 const { comparisonReport } = require("./report.js");
-const { runStack } = require("./stackRun.js");
+const { closeStack, openStack, runStack, runStep } = require("./stackRun.js");
+const { refreshPairs, refreshPairsReport } = require("./refreshPairs.js");
 const { rateLimitedRun, rateLimitedReport } = require("./rateLimited.js");
 
 const PASSPHRASE = "bench-engine";
@@ -86,13 +89,40 @@ async function main(argv) {
         const context = { cli, project, sim, env: stackEnv(project, sim), count: options.n };
         /** @type {import("./stackRun.js").StackRunResult[]} */
         const results = [];
+        /** @type {import("./refreshPairs.js").RefreshPair[]} */
+        let pairs = [];
         for (let run = 1; run <= options.runs; run++) {
+          if (run < options.runs || options.refreshPairs === 0) {
+            for (const kind of options.order) {
+              log(`run ${run}/${options.runs}: ${options.n} ${kind}`);
+              results.push(await runStack(context, kind, `${kind}-${run}`, log));
+            }
+            continue;
+          }
+          // The last run keeps both stacks deployed through the refresh pairs.
+          /** @type {Partial<Record<import("./stackRun.js").Kind, import("./stackRun.js").OpenStack>>} */
+          const open = {};
           for (const kind of options.order) {
             log(`run ${run}/${options.runs}: ${options.n} ${kind}`);
-            results.push(await runStack(context, kind, `${kind}-${run}`, log));
+            const stack = await openStack(context, kind, `${kind}-${run}`);
+            for (const step of /** @type {const} */ (["up", "preview", "refresh"])) {
+              await runStep(context, stack, step, log);
+            }
+            open[kind] = stack;
+          }
+          const both =
+            /** @type {Record<import("./stackRun.js").Kind, import("./stackRun.js").OpenStack>} */ (
+              open
+            );
+          log(`${options.refreshPairs} refresh pairs on the run's two stacks`);
+          pairs = await refreshPairs(context, both, options.refreshPairs, log);
+          for (const kind of options.order) {
+            await runStep(context, both[kind], "destroy", log);
+            results.push(await closeStack(both[kind]));
           }
         }
         report.push(comparisonReport(results));
+        if (pairs.length > 0) report.push(refreshPairsReport(pairs, options.n));
       } finally {
         await sim.close();
       }

@@ -8,6 +8,7 @@ const { parseArgs } = require("node:util");
  * @typedef {object} BenchOptions
  * @property {number} n Resources per stack.
  * @property {number} runs Runs per kind, alternating orgs and no-op.
+ * @property {number} refreshPairs Pairs of refreshes, run for run, on the last run's stacks.
  * @property {("orgs" | "noop")[]} order The kinds in the order each run takes them.
  * @property {boolean} compare Run the orgs / no-op comparison.
  * @property {boolean} rateLimited Run the creates under a token bucket.
@@ -20,6 +21,7 @@ const { parseArgs } = require("node:util");
 const USAGE = `Usage: npm run bench:engine -- [options]
   --n N              resources per stack (default 200)
   --runs R           runs per kind, alternating orgs and no-op (default 2, at least 1)
+  --refresh-pairs K  pairs of refreshes (orgs, no-op) on the last run's stacks (default 6, 0: none)
   --noop-first       each run takes the no-op stack first (the baseline is in hand sooner)
   --only compare     only the orgs / no-op comparison
   --only rate-limit  only the creates under the token bucket
@@ -45,10 +47,29 @@ function positiveInteger(text, name, fallback) {
 }
 
 /**
+ * A non-negative integer option, or the default when absent.
+ * @param {string | undefined} text
+ * @param {string} name
+ * @param {number} fallback
+ * @returns {number}
+ */
+function countOption(text, name, fallback) {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(
+      `--${name} must be a non-negative integer, not ${JSON.stringify(text)}\n${USAGE}`,
+    );
+  }
+  return value;
+}
+
+/**
  * Parses the command line.
  * @param {string[]} argv The arguments after the script's path.
  * @returns {BenchOptions}
- * @throws {Error} on an unknown option or a value that is not a positive integer; the message
+ * @throws {Error} on an unknown option or a value that is not a positive integer (or, for
+ *   `--refresh-pairs`, a non-negative one); the message
  *   names the option and carries the usage
  */
 function parseOptions(argv) {
@@ -60,6 +81,7 @@ function parseOptions(argv) {
       options: {
         n: { type: "string" },
         runs: { type: "string" },
+        "refresh-pairs": { type: "string" },
         only: { type: "string" },
         "rate-n": { type: "string" },
         rate: { type: "string" },
@@ -82,6 +104,7 @@ function parseOptions(argv) {
   return {
     n: positiveInteger(str("n"), "n", 200),
     runs: positiveInteger(str("runs"), "runs", 2),
+    refreshPairs: countOption(str("refresh-pairs"), "refresh-pairs", 6),
     order: values["noop-first"] === true ? ["noop", "orgs"] : ["orgs", "noop"],
     compare: only !== "rate-limit",
     rateLimited: only !== "compare",

@@ -72,6 +72,75 @@ function requestsByMethod(sim) {
 }
 
 /**
+ * @typedef {object} OpenStack A stack of the benchmark's, created and not yet removed.
+ * @property {Kind} kind
+ * @property {string} name
+ * @property {(args: string[]) => ReturnType<typeof pulumi>} run Runs a `pulumi` command on it.
+ * @property {Partial<Record<Step, StepResult>>} steps The steps run so far.
+ * @property {import("./state.js").StateSize} [state] Measured after `up`.
+ */
+
+/**
+ * Creates stack `name` of `kind` resources; nothing is deployed yet.
+ * @param {StackRunContext} context
+ * @param {Kind} kind
+ * @param {string} name Stack name, unique within the run.
+ * @returns {Promise<OpenStack>}
+ * @throws {Error} (rejects) when `pulumi stack init` fails
+ */
+async function openStack(context, kind, name) {
+  const { cli, project } = context;
+  const env = { ...context.env, BENCH_KIND: kind, BENCH_COUNT: String(context.count) };
+  const run = (/** @type {string[]} */ args) =>
+    pulumi(cli, [...args, "--stack", name, "--non-interactive"], project.dir, env);
+  await pulumi(cli, ["stack", "init", name, "--non-interactive"], project.dir, env);
+  return { kind, name, run, steps: {} };
+}
+
+/**
+ * Runs one step on the stack and records its time and requests (and after `up`, the state).
+ * @param {StackRunContext} context
+ * @param {OpenStack} stack
+ * @param {Step} step
+ * @param {(line: string) => void} log
+ * @returns {Promise<StepResult>}
+ * @throws {Error} (rejects) when the `pulumi` command fails (see `pulumi` in cli.js); the
+ *   stack is then left in the backend for inspection
+ */
+async function runStep(context, stack, step, log) {
+  const { sim, project } = context;
+  sim.requests.reset();
+  const cpuBefore = process.cpuUsage();
+  const { seconds } = await stack.run(STEP_ARGS[step]);
+  const cpu = process.cpuUsage(cpuBefore);
+  const simulatorCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const byMethod = requestsByMethod(sim);
+  const requests = Object.values(byMethod).reduce((a, b) => a + b, 0);
+  const result = { seconds, requests, byMethod, simulatorCpuSeconds };
+  stack.steps[step] = result;
+  log(`  ${stack.kind} ${step}: ${seconds.toFixed(1)} s, ${requests} requests`);
+  if (step === "up") {
+    const exported = await stack.run(["stack", "export"]);
+    stack.state = measureState(exported.stdout, project.backendDir, stack.name);
+  }
+  return result;
+}
+
+/**
+ * Removes the stack (its resources must be destroyed) and returns what its steps measured.
+ * @param {OpenStack} stack
+ * @returns {Promise<StackRunResult>}
+ */
+async function closeStack(stack) {
+  await stack.run(["stack", "rm", "--yes"]);
+  return {
+    kind: stack.kind,
+    steps: /** @type {Record<Step, StepResult>} */ (stack.steps),
+    state: /** @type {import("./state.js").StateSize} */ (stack.state),
+  };
+}
+
+/**
  * Creates stack `name`, runs the four steps on `kind` resources, and removes the stack.
  * @param {StackRunContext} context
  * @param {Kind} kind
@@ -82,36 +151,9 @@ function requestsByMethod(sim) {
  *   stack is then left in the backend for inspection
  */
 async function runStack(context, kind, name, log) {
-  const { cli, project, sim } = context;
-  const env = { ...context.env, BENCH_KIND: kind, BENCH_COUNT: String(context.count) };
-  const run = (/** @type {string[]} */ args) =>
-    pulumi(cli, [...args, "--stack", name, "--non-interactive"], project.dir, env);
-  await pulumi(cli, ["stack", "init", name, "--non-interactive"], project.dir, env);
-  /** @type {Partial<Record<Step, StepResult>>} */
-  const steps = {};
-  /** @type {import("./state.js").StateSize | undefined} */
-  let state;
-  for (const step of STEPS) {
-    sim.requests.reset();
-    const cpuBefore = process.cpuUsage();
-    const { seconds } = await run(STEP_ARGS[step]);
-    const cpu = process.cpuUsage(cpuBefore);
-    const simulatorCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const byMethod = requestsByMethod(sim);
-    const requests = Object.values(byMethod).reduce((a, b) => a + b, 0);
-    steps[step] = { seconds, requests, byMethod, simulatorCpuSeconds };
-    log(`  ${kind} ${step}: ${seconds.toFixed(1)} s, ${requests} requests`);
-    if (step === "up") {
-      const exported = await run(["stack", "export"]);
-      state = measureState(exported.stdout, project.backendDir, name);
-    }
-  }
-  await run(["stack", "rm", "--yes"]);
-  return {
-    kind,
-    steps: /** @type {Record<Step, StepResult>} */ (steps),
-    state: /** @type {import("./state.js").StateSize} */ (state),
-  };
+  const stack = await openStack(context, kind, name);
+  for (const step of STEPS) await runStep(context, stack, step, log);
+  return closeStack(stack);
 }
 
-module.exports = { runStack, STEPS };
+module.exports = { runStack, openStack, runStep, closeStack, STEPS };
