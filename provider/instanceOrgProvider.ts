@@ -9,6 +9,7 @@
  * request each (adopting sends a GET and, when something differs, a PATCH). Nothing here holds
  * settings or live handles: the connection is read at run time (see `connection.ts`).
  */
+import { isDeepStrictEqual } from "node:util";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { liveManagedValues, missingProperties, patchBody } from "./compare";
 import {
@@ -108,10 +109,12 @@ async function createOrAdopt(
 }
 
 /**
- * Reads the org: its live values of the managed properties become the inputs, so drift shows
- * in the next preview. An org that is gone yields an empty ID, which drops it from the state.
- * Reads the engine asks for together share one list request (`losant/readBatch.ts`); a lone
- * read, or one the list cannot answer, is a GET.
+ * Reads the org into the outputs, so drift shows in the next preview. When a managed property
+ * moved since the state was written, its live values also become the inputs (the engine's
+ * `ignoreChanges` then keeps the live value, not the one declared before); when none moved,
+ * the read returns no inputs and the engine keeps those it holds. An org that is gone yields
+ * an empty ID, which drops it from the state. Reads the engine asks for together share one
+ * list request (`losant/readBatch.ts`); a lone read, or one the list cannot answer, is a GET.
  */
 export async function read(
   id: string,
@@ -135,9 +138,13 @@ export async function read(
   }
   const managed = state.managedProperties ?? [];
   const outs = toOutputs(org, { ...state, managedProperties: managed });
+  const live = liveManagedValues(managed, org);
+  // Inputs sent back cost the engine's host about a third of a read (protobuf); unchanged
+  // ones would tell the engine nothing it does not hold.
+  if (isDeepStrictEqual(live, liveManagedValues(managed, state))) return { id, props: outs };
   const inputs = withoutUndefined({
     instanceId: state.instanceId,
-    ...liveManagedValues(managed, org),
+    ...live,
     summaryInclude: state.summaryInclude,
   }) as unknown as InstanceOrgOutputs;
   return { id, props: outs, inputs };

@@ -190,7 +190,7 @@ it("the provider's read of many orgs at once sends one list and no GET", async (
     ),
   );
   expect(results.map((result) => result.id)).toEqual(orgs.map((org) => org.id));
-  expect(results.map((result) => result.inputs?.name)).toEqual(orgs.map((org) => org.name));
+  expect(results.map((result) => result.props?.name)).toEqual(orgs.map((org) => org.name));
   expect(routes()).toEqual(["GET /instances/:instanceId/orgs"]);
 });
 

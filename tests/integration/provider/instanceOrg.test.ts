@@ -193,6 +193,17 @@ describe("read", () => {
     expect(await provider.diff(id, result.props!, declared)).toMatchObject({ changes: true });
   });
 
+  it("returns no inputs when no managed property moved, so the engine keeps those it holds", async () => {
+    const { id, outs, inputs: declared } = await create({ limits: { device: 5 } });
+    // A field the program does not manage moves: the outputs show it, the inputs stay.
+    await patchOutOfBand(id, { iconColor: "#000" });
+
+    const result = await provider.read(id, outs);
+    expect(result.props).toMatchObject({ iconColor: "#000", limits: { device: 5 } });
+    expect(result.inputs).toBeUndefined();
+    expect(await provider.diff(id, result.props!, declared)).toMatchObject({ changes: false });
+  });
+
   it("keeps only the declared limits, though older state held every limit", async () => {
     const { id, outs } = await create({ limits: { device: 5 } });
     const live = sim()
