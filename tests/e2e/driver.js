@@ -31,7 +31,8 @@ function inlineProgram(sdk, spec) {
     const outputs = {};
     const orgs = {};
     for (const [name, args] of Object.entries(spec.orgs)) {
-      const org = new sdk.InstanceOrg(name, args);
+      const ignoreChanges = spec.ignoreChanges?.[name];
+      const org = new sdk.InstanceOrg(name, args, ignoreChanges ? { ignoreChanges } : undefined);
       orgs[name] = org;
       outputs[name] = { orgId: org.orgId, name: org.name };
     }

@@ -104,6 +104,8 @@ export interface ProgramSpec {
   orgs: Record<string, InstanceOrgArgs>;
   /** Exports `getDeviceCountsOutput` of this org (by resource name) as `deviceCounts`. */
   deviceCountsOf?: string;
+  /** The `ignoreChanges` resource option of some orgs, by resource name. */
+  ignoreChanges?: Record<string, string[]>;
 }
 
 /** Resources per change kind (`create`, `same`, `update`, `replace`, `delete`, ...). */

@@ -146,6 +146,22 @@ export function lifecycleSuite(program: () => ProgramDir, profile?: ProfileName)
   );
 
   it(
+    "keeps a drifted value the program ignores: after refresh, the preview shows no change",
+    async () => {
+      // The refresh hands the live value back as the input, which ignoreChanges then keeps.
+      await patchOrg(sim(), ids.beta, { description: "drifted again" });
+      await stack().refresh(spec());
+      sim().requests.reset();
+      const ignoring = { ...spec(), ignoreChanges: { beta: ["description"] } };
+      expect(await stack().preview(ignoring)).toEqual({ same: 3 });
+      expect((await stack().up(spec())).resourceChanges).toEqual({ same: 2, update: 1 });
+      expect(writesSeen(sim())).toEqual([PATCH]);
+      expect(serverOrg(sim(), "beta")).toMatchObject({ description: "second" });
+    },
+    ENGINE_TIMEOUT,
+  );
+
+  it(
     "drops an org deleted out of band from the state on refresh",
     async () => {
       await deleteOrg(sim(), ids.beta);
