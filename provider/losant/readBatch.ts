@@ -18,15 +18,22 @@
  * After a refusal or an ignored query, this batcher sends no more lists: the rest of the run
  * costs what it would have without batching, plus the one refused request.
  *
- * A big refresh reads most of an instance, so past {@link BatchLimits.snapshotAfter} reads of
- * one lane the batcher asks how many orgs the instance holds (one list of one org). Once the
- * reads asked for come to at least 1 in {@link BatchLimits.snapshotRatio} of them, it reads the
- * whole instance, {@link BatchLimits.snapshotPageSize} orgs a page, and answers the lane's reads
- * from that list for {@link BatchLimits.snapshotTtlMs}: a refresh of 1,000 orgs then costs a
- * few requests instead of hundreds, and each read costs no wait. Such a read is as old as the
- * list, never older than the TTL; {@link OrgReadBatcher.forget} drops the list when this
- * process writes to the instance, so a read never misses the provider's own change. A list
- * that fails or is refused ends snapshots for the lane; the reads go on in batches.
+ * A big refresh reads most of an instance, and one list of the whole instance can answer all of
+ * its reads. Whether to buy that list is weighed as in the ski-rental problem, in orgs read: a
+ * request costs {@link BatchLimits.requestWorth} plus the orgs it returns, and the list of the
+ * instance costs that per page plus every org. Once a lane's requests for its reads have cost
+ * as much as the list would, it buys the list, {@link BatchLimits.snapshotPageSize} orgs a
+ * page, and answers the lane's reads from it for {@link BatchLimits.snapshotTtlMs}. The rest of
+ * the refresh is unknown when this is decided; this way it costs at most twice what knowing
+ * it would have: a refresh of 1,000 orgs costs a few requests instead of hundreds, and a stack
+ * of a few orgs in a big instance never lists it. The count of the instance's orgs that the
+ * weighing needs is asked for (one list of one org) once the lane has sent
+ * {@link BatchLimits.countAfter} requests, so a refresh of a few orgs never asks.
+ *
+ * Such a read is as old as the list, never older than the TTL; {@link OrgReadBatcher.forget}
+ * drops the list when this process writes to the instance, so a read never misses the
+ * provider's own change. A list that fails or is refused ends this for the lane; the reads go
+ * on in batches.
  */
 import { isLosantApiError } from "./errors";
 import { listAllOrgs } from "./listAll";
@@ -62,10 +69,13 @@ export interface BatchLimits {
   maxQueryChars: number;
   /** Pages read per list request, when other orgs share the names. */
   maxPages: number;
-  /** Reads of one lane before a list of the whole instance is considered (Infinity: never). */
-  snapshotAfter: number;
-  /** The whole instance is listed once reads asked for reach 1 in this many of its orgs. */
-  snapshotRatio: number;
+  /** Requests a lane sends for its reads before the instance's orgs are counted (Infinity: never). */
+  countAfter: number;
+  /**
+   * What one request's own cost (a round trip, authentication, running the query) is worth,
+   * in orgs read in a page: the unit in which listing the instance is weighed against batches.
+   */
+  requestWorth: number;
   /** Orgs per page of that list (a server may serve fewer; the pages then follow its size). */
   snapshotPageSize: number;
   /** How long, in ms from when it was asked for, that list answers reads. */
@@ -81,12 +91,15 @@ export const DEFAULT_BATCH_LIMITS: Readonly<BatchLimits> = {
   maxOrgs: 50,
   maxQueryChars: 2_000,
   maxPages: 3,
-  // After 50 reads a refresh is big enough that listing the instance can pay: a stack of
-  // fewer orgs keeps the exact, per-batch reads. One read in 4 of the instance's orgs bounds
-  // what is read for nothing to 3 orgs per org read; the page is the largest the API is
-  // known to serve. 10 s covers a refresh of thousands of orgs while keeping reads recent.
-  snapshotAfter: 50,
-  snapshotRatio: 4,
+  // Four requests: a refresh of a few dozen orgs at the engine's default --parallel 8 is done
+  // by then and never counts. A request is worth 100 orgs: against a remote API a round trip
+  // takes tens of ms, while an org in a page is about 1.5 KB, under a ms to send even at
+  // 10 Mbit/s; on the simulator, on loopback, a batch costs as much CPU as about 60 orgs in a
+  // page and holds up the reads that wait for it besides. Undervaluing a request only delays
+  // the list. The page is the largest the API is known to serve. 10 s covers a refresh of
+  // thousands of orgs while keeping reads recent.
+  countAfter: 4,
+  requestWorth: 100,
   snapshotPageSize: 1_000,
   snapshotTtlMs: 10_000,
 };
@@ -118,8 +131,10 @@ interface Lane {
   queue: Waiting[];
   busy: boolean;
   scheduled: boolean;
-  /** Reads asked for in this lane so far. */
-  asked: number;
+  /** Requests sent for this lane's reads so far. */
+  requests: number;
+  /** What those requests cost since the lane last listed the instance, in orgs read. */
+  spent: number;
   /** How many orgs the instance holds, once asked. */
   instanceOrgs?: number;
   snapshot?: Snapshot;
@@ -204,17 +219,18 @@ export class OrgReadBatcher {
   read(read: OrgRead): Promise<InstanceOrg> {
     if (read.name === undefined || !this.listUsable) return this.get(read);
     const lane = this.laneOf(read);
-    lane.asked++;
     const snapshot = this.freshSnapshot(lane);
-    if (snapshot !== undefined && lane.queue.length === 0) return this.fromSnapshot(snapshot, read);
+    if (snapshot !== undefined && lane.queue.length === 0) {
+      return this.fromSnapshot(lane, snapshot, read);
+    }
     return new Promise((resolve, reject) => {
       lane.queue.push({ read, resolve, reject });
       this.schedule(lane);
     });
   }
 
-  // Lanes are kept for the life of the process: a lane is a handful of numbers, and its
-  // count of reads is what tells a big refresh from a small one.
+  // Lanes are kept for the life of the process: a lane is a handful of numbers, and what its
+  // reads cost so far is what tells a big refresh from a small one.
   private laneOf(read: OrgRead): Lane {
     const key = `${read.instanceId}\u0000${read.summaryInclude.join(",")}`;
     let lane = this.lanes.get(key);
@@ -225,7 +241,8 @@ export class OrgReadBatcher {
         queue: [],
         busy: false,
         scheduled: false,
-        asked: 0,
+        requests: 0,
+        spent: 0,
         snapshots: true,
         generation: 0,
       };
@@ -243,9 +260,11 @@ export class OrgReadBatcher {
   }
 
   /** The org as the snapshot has it; an org it lacks, or holds leaner, is read by its GET. */
-  private fromSnapshot(snapshot: Snapshot, read: OrgRead): Promise<InstanceOrg> {
+  private fromSnapshot(lane: Lane, snapshot: Snapshot, read: OrgRead): Promise<InstanceOrg> {
     const org = snapshot.orgs.get(read.orgId);
-    return org !== undefined && carries(org, read.expect) ? Promise.resolve(org) : this.get(read);
+    return org !== undefined && carries(org, read.expect)
+      ? Promise.resolve(org)
+      : this.get(read, lane);
   }
 
   /** Sends the lane's next request once the current turn ends, unless a request is out. */
@@ -273,25 +292,36 @@ export class OrgReadBatcher {
       const waiting = lane.queue;
       lane.queue = [];
       // Not awaited: a GET for an org the snapshot lacks does not hold up the lane.
-      for (const w of waiting) void this.settle(w, () => this.fromSnapshot(snapshot, w.read));
+      for (const w of waiting) void this.settle(w, () => this.fromSnapshot(lane, snapshot, w.read));
       return;
     }
     const batch = this.nextBatch(lane.queue);
     lane.queue = lane.queue.slice(batch.length);
-    await this.send(batch);
+    await this.send(lane, batch);
   }
 
+  /** True when the instance is to be counted, or when its reads have paid for listing it. */
   private snapshotDue(lane: Lane): boolean {
-    if (!lane.snapshots || !this.listUsable || lane.asked < this.limits.snapshotAfter) {
+    if (!lane.snapshots || !this.listUsable || lane.requests < this.limits.countAfter) {
       return false;
     }
-    return (
-      lane.instanceOrgs === undefined || lane.asked * this.limits.snapshotRatio >= lane.instanceOrgs
-    );
+    return lane.instanceOrgs === undefined || lane.spent >= this.listCost(lane.instanceOrgs);
+  }
+
+  /** What listing an instance of `orgs` orgs costs, in orgs read. */
+  private listCost(orgs: number): number {
+    return Math.ceil(orgs / this.limits.snapshotPageSize) * this.limits.requestWorth + orgs;
+  }
+
+  /** Books one request of the lane's that returned `orgs` orgs. */
+  private charge(lane: Lane | undefined, orgs: number): void {
+    if (lane === undefined) return;
+    lane.requests++;
+    lane.spent += this.limits.requestWorth + orgs;
   }
 
   /**
-   * Counts the instance's orgs if not yet known; then, if the reads asked for are enough,
+   * Counts the instance's orgs if not yet known; then, if the lane's reads have paid for it,
    * lists them all. Any failure ends snapshots for the lane and leaves its reads to batches.
    */
   private async takeSnapshot(lane: Lane): Promise<void> {
@@ -302,6 +332,7 @@ export class OrgReadBatcher {
       if (lane.instanceOrgs === undefined) {
         this.stats.lists++;
         const probe = await client.listOrgs(instanceId, { page: 0, perPage: 1, summaryInclude });
+        this.charge(lane, 1);
         if (probe.totalCount === undefined) throw new Error("the list gave no totalCount");
         lane.instanceOrgs = probe.totalCount;
         if (!this.snapshotDue(lane)) return;
@@ -317,6 +348,7 @@ export class OrgReadBatcher {
       this.stats.snapshots++;
       lane.instanceOrgs = orgs.length;
       if (lane.generation !== generation) return;
+      lane.spent = 0;
       lane.snapshot = {
         orgs: new Map(orgs.map((org) => [org.id ?? org.orgId ?? "", org])),
         askedAt,
@@ -344,14 +376,19 @@ export class OrgReadBatcher {
     return queue.slice(0, count);
   }
 
-  private async send(batch: Waiting[]): Promise<void> {
+  private async send(lane: Lane, batch: Waiting[]): Promise<void> {
     if (batch.length === 1 || !this.listUsable) {
-      await Promise.all(batch.map((waiting) => this.settle(waiting, () => this.get(waiting.read))));
+      await Promise.all(
+        batch.map((waiting) => this.settle(waiting, () => this.get(waiting.read, lane))),
+      );
       return;
     }
     let found: Map<string, InstanceOrg>;
     try {
-      found = await this.list(batch.map((waiting) => waiting.read));
+      found = await this.list(
+        lane,
+        batch.map((waiting) => waiting.read),
+      );
     } catch (err) {
       if (!isRefusal(err)) {
         for (const waiting of batch) waiting.reject(err);
@@ -367,14 +404,14 @@ export class OrgReadBatcher {
           const org = found.get(waiting.read.orgId);
           return org !== undefined && carries(org, waiting.read.expect)
             ? org
-            : this.get(waiting.read);
+            : this.get(waiting.read, lane);
         }),
       ),
     );
   }
 
   /** The orgs of the batch the list returns, by ID; pages on while other orgs share names. */
-  private async list(reads: readonly OrgRead[]): Promise<Map<string, InstanceOrg>> {
+  private async list(lane: Lane, reads: readonly OrgRead[]): Promise<Map<string, InstanceOrg>> {
     const { instanceId, summaryInclude } = reads[0];
     const names = new Set(reads.map((read) => read.name ?? ""));
     const wanted = new Set(reads.map((read) => read.orgId));
@@ -391,6 +428,7 @@ export class OrgReadBatcher {
         summaryInclude,
       });
       const items = (answer.items ?? []) as InstanceOrg[];
+      this.charge(lane, items.length);
       let filtered = true;
       for (const org of items) {
         const id = org.id ?? org.orgId;
@@ -410,8 +448,10 @@ export class OrgReadBatcher {
     return found;
   }
 
-  private async get(read: OrgRead): Promise<InstanceOrg> {
+  /** One org's GET, booked to `lane` when the read is one of a lane's. */
+  private async get(read: OrgRead, lane?: Lane): Promise<InstanceOrg> {
     this.stats.gets++;
+    this.charge(lane, 1);
     return this.client().getOrg(read.instanceId, read.orgId, {
       summaryInclude: read.summaryInclude,
     });

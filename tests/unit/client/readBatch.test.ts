@@ -215,16 +215,17 @@ function wholeLists(lists: ListOrgsQuery[]): ListOrgsQuery[] {
   return lists.filter((q) => q.query === undefined && q.perPage !== 1);
 }
 
-const SNAPSHOT_SOON: Partial<BatchLimits> = { snapshotAfter: 4, snapshotRatio: 4 };
+// A request is worth 4 orgs: a lone GET costs 5, a list of an instance of 20 orgs costs 24.
+const SNAPSHOT_SOON: Partial<BatchLimits> = { countAfter: 4, requestWorth: 4 };
 
-it("once reads reach a quarter of the instance, one list of it answers the rest", async () => {
+it("once the reads' requests cost what a list of the instance would, it answers the rest", async () => {
   const orgs = orgsNamed(Array.from({ length: 20 }, (_, i) => `org-${i}`));
   const { client, calls } = memoryClient(orgs);
   const batcher = batcherOf(client, SNAPSHOT_SOON);
   const read = await readInTurn(batcher, orgs);
   expect(read.map((org) => org.id)).toEqual(orgs.map((org) => org.id));
-  // Reads 1 to 4 are lone GETs; the 4th also counts the instance (20: not yet); the 5th
-  // (5 x 4 >= 20) lists it whole, and no read after it sends anything.
+  // Reads 1 to 4 are lone GETs (20 spent); the 5th counts the instance (25 spent, against 24
+  // for its list) and lists it whole, and no read after it sends anything.
   expect(calls.gets).toEqual(orgs.slice(0, 4).map((org) => org.id));
   expect(calls.lists.filter((q) => q.perPage === 1)).toHaveLength(1);
   expect(wholeLists(calls.lists)).toHaveLength(1);
@@ -235,10 +236,36 @@ it("an instance of many more orgs than are read is counted once and never listed
   const orgs = orgsNamed(Array.from({ length: 400 }, (_, i) => `org-${i}`));
   const { client, calls } = memoryClient(orgs);
   const batcher = batcherOf(client, SNAPSHOT_SOON);
+  // 20 GETs and the count cost 105, against 404 for the list of 400 orgs.
   await readInTurn(batcher, orgs.slice(0, 20));
   expect(calls.lists.filter((q) => q.perPage === 1)).toHaveLength(1);
   expect(wholeLists(calls.lists)).toEqual([]);
   expect(calls.gets).toHaveLength(20);
+});
+
+it("the instance is listed once the reads have cost what its list costs, not before", async () => {
+  const orgs = orgsNamed(Array.from({ length: 400 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  const batcher = batcherOf(client, SNAPSHOT_SOON);
+  // The list costs 404: 80 GETs (400) and the count (5) pay for it; the 81st read lists.
+  await readInTurn(batcher, orgs.slice(0, 80));
+  expect(wholeLists(calls.lists)).toEqual([]);
+  await readInTurn(batcher, orgs.slice(80, 100));
+  expect(wholeLists(calls.lists)).toHaveLength(1);
+  expect(calls.gets).toHaveLength(80);
+});
+
+it("a refresh that sends fewer requests than countAfter never counts the instance", async () => {
+  const orgs = orgsNamed(Array.from({ length: 24 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  const batcher = batcherOf(client, { ...SNAPSHOT_SOON, maxOrgs: 8 });
+  // As `--parallel 8` asks: 8 reads at a time, each 8 one batch.
+  for (let i = 0; i < 24; i += 8) {
+    await Promise.all(orgs.slice(i, i + 8).map((org) => batcher.read(readOf(org))));
+  }
+  expect(calls.lists).toHaveLength(3);
+  expect(calls.lists.every((q) => q.query !== undefined)).toBe(true);
+  expect(calls.gets).toEqual([]);
 });
 
 it("the list of the instance is paged at the size the server serves", async () => {
@@ -251,23 +278,44 @@ it("the list of the instance is paged at the size the server serves", async () =
   expect(calls.gets).toHaveLength(4);
 });
 
-it("a read past the snapshot's TTL is not answered from it: a new list is taken", async () => {
-  const orgs = orgsNamed(Array.from({ length: 8 }, (_, i) => `org-${i}`));
-  const { client, calls } = memoryClient(orgs);
-  let now = 0;
-  const limits = { ...DEFAULT_BATCH_LIMITS, ...SNAPSHOT_SOON, snapshotTtlMs: 1_000 };
+/** A batcher that lists soon, whose lists answer for `ttlMs` on a clock the test sets. */
+function batcherWithTtl(client: OrgReadClient, ttlMs: number) {
+  const clock = { now: 0 };
+  const limits = { ...DEFAULT_BATCH_LIMITS, ...SNAPSHOT_SOON, snapshotTtlMs: ttlMs };
   const batcher = new OrgReadBatcher(
     () => client,
     limits,
-    () => now,
+    () => clock.now,
   );
+  return { batcher, clock };
+}
+
+it("a read past the snapshot's TTL is not answered from it", async () => {
+  const orgs = orgsNamed(Array.from({ length: 8 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  const { batcher, clock } = batcherWithTtl(client, 1_000);
   await readInTurn(batcher, orgs.slice(0, 6));
   expect(wholeLists(calls.lists)).toHaveLength(1);
   orgs[7].description = "changed out of band";
-  now = 1_001;
+  clock.now = 1_001;
+  const gets = calls.gets.length;
   const read = await batcher.read(readOf(orgs[7]));
   expect(read.description).toBe("changed out of band");
+  expect(calls.gets.length).toBe(gets + 1);
+});
+
+it("past the TTL, the instance is listed again once the reads have paid for it again", async () => {
+  const orgs = orgsNamed(Array.from({ length: 8 }, (_, i) => `org-${i}`));
+  const { client, calls } = memoryClient(orgs);
+  const { batcher, clock } = batcherWithTtl(client, 1_000);
+  await readInTurn(batcher, orgs.slice(0, 6));
+  clock.now = 1_001;
+  // The list of 8 orgs costs 12: three more GETs (15) pay for it again.
+  await readInTurn(batcher, orgs.slice(0, 3));
+  expect(wholeLists(calls.lists)).toHaveLength(1);
+  await readInTurn(batcher, orgs.slice(3, 8));
   expect(wholeLists(calls.lists)).toHaveLength(2);
+  expect(calls.gets).toHaveLength(4 + 3);
 });
 
 it("forget drops the snapshot: the next read sees the change", async () => {
