@@ -39,4 +39,15 @@ describe("the refresh pairs' report", () => {
     expect(report).toContain("| 2 | no-op | 4.00 | 4.00 | 1.00x | 3 |");
     expect(report).toContain("Median ratio 1.10x (1.00x to 1.20x)");
   });
+
+  it("gives the fastest refresh of each kind, whichever pairs they came from", () => {
+    const report = refreshPairsReport(
+      [
+        { orgsSeconds: 4.4, noopSeconds: 4.5, orgsRequests: 12, first: "orgs" },
+        { orgsSeconds: 4.2, noopSeconds: 3.5, orgsRequests: 12, first: "noop" },
+      ],
+      1000,
+    );
+    expect(report).toContain("Fastest of the 2 of each kind: no-op 3.50 s, orgs 4.20 s (1.20x).");
+  });
 });
