@@ -30,6 +30,34 @@ function median(values) {
 }
 
 /**
+ * A distribution-free confidence interval for the median of `values`, from their order
+ * statistics: the median of the underlying distribution lies below the k-th smallest value
+ * with probability P(Binomial(n, 1/2) < k), and above the k-th largest with the same
+ * probability. The widest-k interval whose two tails together stay within 1 - `level` is
+ * returned, with its exact coverage; none exists below 6 values at 95%.
+ * @param {number[]} values
+ * @param {number} [level] Coverage wanted, 0.95 unless given.
+ * @returns {{ low: number, high: number, coverage: number } | undefined}
+ */
+function medianInterval(values, level = 0.95) {
+  const n = values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  // P(B = j) in log space, so a long run of pairs does not underflow 2^-n to 0.
+  let logTerm = n * Math.log(0.5);
+  let tail = 0;
+  let k = 0;
+  for (let j = 0; j < n / 2; j++) {
+    const term = Math.exp(logTerm);
+    if (2 * (tail + term) > 1 - level) break;
+    tail += term;
+    k = j + 1;
+    logTerm += Math.log((n - j) / (j + 1));
+  }
+  if (k === 0) return undefined;
+  return { low: sorted[k - 1], high: sorted[n - k], coverage: 1 - 2 * tail };
+}
+
+/**
  * Runs `pairs` pairs of refreshes on the two open stacks.
  * @param {import("./stackRun.js").StackRunContext} context
  * @param {Record<import("./stackRun.js").Kind, import("./stackRun.js").OpenStack>} stacks
@@ -77,6 +105,7 @@ async function refreshPairs(context, stacks, pairs, log) {
  */
 function refreshPairsReport(pairs, n) {
   const ratios = pairs.map((p) => p.orgsSeconds / p.noopSeconds);
+  const interval = medianInterval(ratios);
   const fastestNoop = Math.min(...pairs.map((p) => p.noopSeconds));
   const fastestOrgs = Math.min(...pairs.map((p) => p.orgsSeconds));
   const rows = pairs.map((p, i) => [
@@ -94,8 +123,12 @@ function refreshPairsReport(pairs, n) {
     "",
     `Median ratio ${median(ratios).toFixed(2)}x (${Math.min(...ratios).toFixed(2)}x to ${Math.max(...ratios).toFixed(2)}x); ` +
       `median times: no-op ${median(pairs.map((p) => p.noopSeconds)).toFixed(2)} s, orgs ${median(pairs.map((p) => p.orgsSeconds)).toFixed(2)} s.`,
+    interval === undefined
+      ? `Too few pairs for a 95% confidence interval of the median ratio (6 at least).`
+      : `95% confidence interval of the median ratio: ${interval.low.toFixed(2)}x to ${interval.high.toFixed(2)}x ` +
+        `(order statistics, exact coverage ${(interval.coverage * 100).toFixed(1)}%).`,
     `Fastest of the ${pairs.length} of each kind: no-op ${fastestNoop.toFixed(2)} s, orgs ${fastestOrgs.toFixed(2)} s (${(fastestOrgs / fastestNoop).toFixed(2)}x).`,
   ].join("\n");
 }
 
-module.exports = { refreshPairs, refreshPairsReport, median };
+module.exports = { refreshPairs, refreshPairsReport, median, medianInterval };
