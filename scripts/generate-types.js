@@ -21,6 +21,10 @@ const types = {
   "notebookMinuteCounts.json": "NotebookMinuteCounts",
   "payloadCountsBreakdown.json": "PayloadCountsBreakdown",
   "payloadStats.json": "PayloadStats",
+  "instanceOrgMember.json": "InstanceOrgMember",
+  "instanceOrgMemberPost.json": "InstanceOrgMemberPost",
+  "instanceOrgMemberPatch.json": "InstanceOrgMemberPatch",
+  "instanceOrgMembers.json": "InstanceOrgMembers",
   "error.json": "LosantErrorBody",
   "success.json": "Success",
 };

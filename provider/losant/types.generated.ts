@@ -851,6 +851,107 @@ export interface PayloadStats {
   };
 }
 
+/** Generated from schemas/instanceOrgMember.json. */
+
+export interface InstanceOrgMember {
+  instanceId?: string;
+  orgId?: string;
+  userId?: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  role?: "admin" | "edit" | "collaborate" | "view" | "none";
+  avatarUrl?: string;
+  twoFactorAuthEnabled?: boolean;
+  ssoLinked?: boolean;
+}
+
+/** Generated from schemas/instanceOrgMemberPost.json. */
+
+export type InstanceOrgMemberPost =
+  | {
+      userId: string;
+      role: "admin" | "edit" | "collaborate" | "view" | "none";
+      /**
+       * @maxItems 100
+       */
+      applicationRoles?: {
+        resourceId: string;
+        role: "collaborate" | "view" | "none";
+      }[];
+      /**
+       * @maxItems 100
+       */
+      dashboardRoles?: {
+        resourceId: string;
+        role: "collaborate" | "view" | "none";
+      }[];
+    }
+  | {
+      email: string;
+      role: "admin" | "edit" | "collaborate" | "view" | "none";
+      /**
+       * @maxItems 100
+       */
+      applicationRoles?: {
+        resourceId: string;
+        role: "collaborate" | "view" | "none";
+      }[];
+      /**
+       * @maxItems 100
+       */
+      dashboardRoles?: {
+        resourceId: string;
+        role: "collaborate" | "view" | "none";
+      }[];
+      disallowTransfer?: boolean;
+    };
+
+/** Generated from schemas/instanceOrgMemberPatch.json. */
+
+export interface InstanceOrgMemberPatch {
+  role?: "admin" | "edit" | "collaborate" | "view" | "none";
+  /**
+   * @maxItems 100
+   */
+  applicationRoles?: {
+    resourceId: string;
+    role: "collaborate" | "view" | "none";
+  }[];
+  /**
+   * @maxItems 100
+   */
+  dashboardRoles?: {
+    resourceId: string;
+    role: "collaborate" | "view" | "none";
+  }[];
+}
+
+/** Generated from schemas/instanceOrgMembers.json. */
+
+export interface InstanceOrgMembers {
+  items?: InstanceOrgMembers1[];
+  instanceId?: string;
+  orgId?: string;
+  count?: number;
+  filter?: string;
+  filterField?: string;
+  sortField?: string;
+  sortDirection?: "asc" | "desc" | "ASC" | "DESC" | "";
+}
+export interface InstanceOrgMembers1 {
+  instanceId?: string;
+  orgId?: string;
+  userId?: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  role?: "admin" | "edit" | "collaborate" | "view" | "none";
+  avatarUrl?: string;
+  twoFactorAuthEnabled?: boolean;
+  ssoLinked?: boolean;
+}
+
 /** Generated from schemas/error.json. */
 
 export interface LosantErrorBody {
