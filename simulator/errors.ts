@@ -88,6 +88,25 @@ export const INSTANCE_NOT_FOUND_MESSAGE = "Instance was not found";
 /** 404: the organization in the path does not exist in that instance. */
 export const ORG_NOT_FOUND_MESSAGE = "Organization was not found";
 
+/** 404: the user in the path is not a member of the org. */
+export const MEMBER_NOT_FOUND_MESSAGE = "Member was not found";
+
+/** 400: a member body names a user ID no user of the instance has. */
+export const USER_NOT_FOUND_MESSAGE = (userId: string): string =>
+  `No user with ID ${userId} exists in this instance`;
+
+/** 400: a member body names an email no user has (profile `memberEmailUnknown: "refuse"`). */
+export const UNKNOWN_EMAIL_MESSAGE = (email: string): string =>
+  `No user has the email ${email}; add a user who has an account`;
+
+/** 400: the user is already a member (profile `memberAddExisting: "refuse"`). */
+export const ALREADY_MEMBER_MESSAGE = (userId: string): string =>
+  `User ${userId} is already a member of this organization`;
+
+/** 400: the change would leave the org without an admin (`lastAdminRemoval: "refused"`). */
+export const LAST_ADMIN_MESSAGE = (userId: string): string =>
+  `User ${userId} is the organization's last admin; make another member admin first`;
+
 /** 400: a path ID is not 24 hexadecimal characters. */
 export const INVALID_ID_MESSAGE = (name: string): string =>
   `${name} must be 24 hexadecimal characters`;

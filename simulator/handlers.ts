@@ -3,13 +3,31 @@
  * and returns the apply step, which touches the store. Keeping them apart means a request
  * with a bad query never reaches the store.
  */
-import type { OrgPatchBody, OrgPostBody, OrgRecord } from "./model";
-import { globToRegExp, parseListQuery, parsePayloadOptions, parseTimeRange } from "./query";
-import type { ListQuery } from "./query";
+import type {
+  MemberPatchBody,
+  MemberPostBody,
+  OrgPatchBody,
+  OrgPostBody,
+  OrgRecord,
+} from "./model";
+import {
+  globToRegExp,
+  parseListQuery,
+  parseMemberListQuery,
+  parsePayloadOptions,
+  parseTimeRange,
+} from "./query";
+import type { ListQuery, MemberListQuery } from "./query";
 import { ApiError, HOURLY_RETENTION_MESSAGE } from "./errors";
 import { HOURLY_RETENTION_MS, type SimulatorProfile } from "./profiles";
-import { documentedCreateAnswer, listHypermedia, orgResponse } from "./responses";
-import type { Store } from "./store";
+import {
+  documentedCreateAnswer,
+  listHypermedia,
+  memberListHypermedia,
+  memberResponse,
+  orgResponse,
+} from "./responses";
+import type { MemberWithUser, Store } from "./store";
 import { parseSummaryInclude } from "./summary";
 import {
   DAY_MS,
@@ -23,6 +41,7 @@ import {
 export interface PathParams {
   instanceId: string;
   orgId?: string;
+  userId?: string;
 }
 
 /** What the validate step hands to a handler. */
@@ -41,8 +60,10 @@ export type Apply = (store: Store, params: PathParams) => unknown;
 /** The validate step of one action. @throws ApiError 400 for a bad query. */
 export type Prepare = (input: PrepareInput) => Apply;
 
-// The router only matches org routes when the path has an org ID, so `orgId!` is safe.
+// The router only matches org routes when the path has an org ID (and member routes when
+// it has a user ID), so these casts are safe.
 const orgIdOf = (params: PathParams): string => params.orgId as string;
+const userIdOf = (params: PathParams): string => params.userId as string;
 
 /** instanceOrg.get */
 export const getOrg: Prepare = ({ query, nowMs }) => {
@@ -128,6 +149,67 @@ export const listOrgs: Prepare = ({ query, nowMs }) => {
       sortField: list.sortField,
       sortDirection: list.sortDirection,
       ...listHypermedia(p.instanceId),
+    };
+  };
+};
+
+const answerMember = ({ member, user }: MemberWithUser) => memberResponse(member, user);
+
+/** instanceOrgMember.get */
+export const getMember: Prepare = () => (store, p) =>
+  answerMember(store.member(p.instanceId, orgIdOf(p), userIdOf(p)));
+
+/** instanceOrgMember.patch */
+export const patchMember: Prepare =
+  ({ body }) =>
+  (store, p) =>
+    answerMember(store.patchMember(p.instanceId, orgIdOf(p), userIdOf(p), body as MemberPatchBody));
+
+/** instanceOrgMember.delete */
+export const deleteMember: Prepare = () => (store, p) => {
+  store.deleteMember(p.instanceId, orgIdOf(p), userIdOf(p));
+  return { success: true };
+};
+
+/** instanceOrgMembers.post */
+export const addMember: Prepare =
+  ({ body }) =>
+  (store, p) =>
+    answerMember(store.addMember(p.instanceId, orgIdOf(p), body as MemberPostBody));
+
+/** Plain string order of the sort field, ties by email then user ID (a stable answer). */
+function compareMembers(query: MemberListQuery) {
+  const sign = query.sortDirection === "asc" ? 1 : -1;
+  const key = ({ member, user }: MemberWithUser): string[] => [
+    query.sortField === "role" ? member.role : user.email,
+    user.email,
+    user.id,
+  ];
+  return (a: MemberWithUser, b: MemberWithUser): number => {
+    const [left, right] = [key(a), key(b)];
+    const index = left.findIndex((value, i) => value !== right[i]);
+    return index < 0 ? 0 : sign * (left[index] < right[index] ? -1 : 1);
+  };
+}
+
+/** instanceOrgMembers.get */
+export const listMembers: Prepare = ({ query }) => {
+  const list = parseMemberListQuery(query);
+  const pattern = list.filter === undefined ? undefined : globToRegExp(list.filter);
+  const matches = ({ member, user }: MemberWithUser): boolean =>
+    !pattern || pattern.test(list.filterField === "role" ? member.role : user.email);
+  return (store, p) => {
+    const orgId = orgIdOf(p);
+    const members = store.members(p.instanceId, orgId).filter(matches).sort(compareMembers(list));
+    return {
+      items: members.map(answerMember),
+      instanceId: p.instanceId,
+      orgId,
+      count: members.length,
+      ...(list.filter === undefined ? {} : { filter: list.filter, filterField: list.filterField }),
+      sortField: list.sortField,
+      sortDirection: list.sortDirection,
+      ...memberListHypermedia(p.instanceId, orgId),
     };
   };
 };

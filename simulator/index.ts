@@ -11,10 +11,18 @@ import { Faults } from "./faults";
 import { resolveProfile, type ProfileName, type SimulatorProfile } from "./profiles";
 import { RateLimiter, type RateLimit } from "./rateLimit";
 import { RequestLog } from "./requestLog";
-import { orgResponse, withoutHypermedia, type OrgResponse } from "./responses";
+import {
+  memberResponse,
+  orgResponse,
+  withoutHypermedia,
+  type MemberResponse,
+  type OrgResponse,
+} from "./responses";
 import { createRequestListener, type ResponseError } from "./server";
 import { loadState, saveState, type SimulatorState, STATE_VERSION } from "./state";
 import { Store, type AddInstanceOptions } from "./store";
+import type { ResourceRole, UserRecord } from "./model";
+import type { AddUserOptions } from "./users";
 import { SUMMARY_FIELDS } from "./summary";
 import { compileValidators } from "./validation";
 
@@ -36,7 +44,8 @@ export type { RateLimit } from "./rateLimit";
 export type { RequestFilter, RequestLog, RequestLogEntry } from "./requestLog";
 export type { ResponseError } from "./server";
 export type { AddInstanceOptions } from "./store";
-export type { Banner, Limits, LimitKey, MfaMode, Tag } from "./model";
+export type { AddUserOptions } from "./users";
+export type { Banner, Limits, LimitKey, MemberRole, MfaMode, ResourceRole, Tag } from "./model";
 export type { OrgSummary, SummaryField, SummaryValue } from "./summary";
 export { DEFAULT_INSTANCE_LIMITS } from "./model";
 export { ACCEPTED_SCOPES, type Action } from "./scopes";
@@ -85,6 +94,18 @@ export interface SimulatorOptions {
 /** An org as the simulator holds it, in its response shape without hypermedia. */
 export type SimulatedOrg = Omit<OrgResponse, "_type" | "_links">;
 
+/** A user of an instance as the simulator holds it (`pending`: invited, not signed up). */
+export type SimulatedUser = UserRecord;
+
+/** A member as the simulator holds it: its answer without hypermedia, and what it keeps. */
+export type SimulatedMember = Omit<MemberResponse, "_type" | "_links"> & {
+  /** Stored as POST or PATCH accepted them; the API does not answer them. */
+  applicationRoles: ResourceRole[];
+  dashboardRoles: ResourceRole[];
+  /** A user invited by email who has not signed up (`memberEmailUnknown: "invite"`). */
+  pending: boolean;
+};
+
 /** A running simulator. */
 export interface Simulator {
   /** Base URL, such as `http://127.0.0.1:40123`. */
@@ -106,6 +127,25 @@ export interface Simulator {
    * @throws ApiError 404 when `instanceId` names no instance.
    */
   orgs(instanceId?: string): SimulatedOrg[];
+  /**
+   * The users of an instance (the seeded one by default): six seeded ones, the same for the
+   * same instance ID on every run, then those added or created by an add by email.
+   * @throws ApiError 404 when `instanceId` names no instance.
+   */
+  users(instanceId?: string): SimulatedUser[];
+  /**
+   * Adds a user with an account to an instance (the seeded one by default).
+   * @returns the new user, with a random ID.
+   * @throws Error when a user of the instance already has the email; ApiError 404 for an
+   * unknown instance.
+   */
+  addUser(options: AddUserOptions, instanceId?: string): SimulatedUser;
+  /**
+   * The members of an org, read directly like {@link orgs}, with what the API does not
+   * answer (application and dashboard roles, whether the invitation is pending).
+   * @throws ApiError 404 when the instance or org does not exist.
+   */
+  members(orgId: string, instanceId?: string): SimulatedMember[];
   /** Every request seen, with `count(filter)` and `reset()`. */
   readonly requests: RequestLog;
   /** Fault injection rules: `add(rule)`, `remove(id)`, `clear()`, `list()`. */
@@ -164,12 +204,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const seed = loaded?.seed ?? seedState(store, tokens);
   const save = (): void => {
     if (!options.stateFile) return;
-    const { instances, orgs } = store.toRecords();
     saveState(options.stateFile, {
       version: STATE_VERSION,
       seed,
-      instances,
-      orgs,
+      ...store.toRecords(),
       tokens: tokens.toRecords(),
     });
   };
@@ -222,6 +260,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return store
         .listOrgs(instanceId)
         .map((org) => withoutHypermedia(orgResponse(org, SUMMARY_FIELDS, now())) as SimulatedOrg);
+    },
+    users(instanceId = seed.instanceId) {
+      return store.users(instanceId);
+    },
+    addUser(userOptions, instanceId = seed.instanceId) {
+      const user = store.addUser(instanceId, userOptions);
+      save();
+      return user;
+    },
+    members(orgId, instanceId = seed.instanceId) {
+      return store.members(instanceId, orgId).map(({ member, user }) => ({
+        ...(withoutHypermedia(memberResponse(member, user)) as Omit<
+          MemberResponse,
+          "_type" | "_links"
+        >),
+        applicationRoles: member.applicationRoles,
+        dashboardRoles: member.dashboardRoles,
+        pending: user.pending,
+      }));
     },
     requests: log,
     faults,

@@ -58,9 +58,9 @@ export interface OrgRecord {
   banner?: Banner;
   creationDate: string;
   lastUpdated: string;
-  /** Members given by user ID at creation; feeds `summary.memberCount`. */
+  /** Members whose user has an account; kept in step with the members by the store. */
   memberCount: number;
-  /** Members invited by email at creation; feeds `summary.pendingInviteCount`. */
+  /** Members invited by email who have not signed up; kept in step like `memberCount`. */
   pendingInviteCount: number;
 }
 
@@ -83,11 +83,63 @@ export interface OrgWritableFields {
 /** A validated `instanceOrgPost` body. */
 export interface OrgPostBody extends OrgWritableFields {
   name: string;
-  members?: ({ userId: string } | { email: string })[];
+  members?: MemberPostBody[];
 }
 
 /** A validated `instanceOrgPatch` body. */
 export type OrgPatchBody = OrgWritableFields;
+
+/** A member's role in an org. */
+export type MemberRole = "admin" | "edit" | "collaborate" | "view" | "none";
+
+/** A member's role on one application or dashboard of the org. */
+export interface ResourceRole {
+  resourceId: string;
+  role: "collaborate" | "view" | "none";
+}
+
+/**
+ * A user of an instance. Losant users are global; the simulator keeps them per instance,
+ * which is all a client of the instance-org endpoints can observe.
+ */
+export interface UserRecord {
+  id: string;
+  instanceId: string;
+  email: string;
+  /** Absent for a user invited by email who has not signed up yet. */
+  firstName?: string;
+  lastName?: string;
+  avatarUrl?: string;
+  twoFactorAuthEnabled: boolean;
+  ssoLinked: boolean;
+  /** An invitation not accepted yet (profile `memberEmailUnknown: "invite"`). */
+  pending: boolean;
+}
+
+/** A user's membership of an org. */
+export interface MemberRecord {
+  orgId: string;
+  userId: string;
+  role: MemberRole;
+  /** Stored as accepted, although the member object does not answer them. */
+  applicationRoles: ResourceRole[];
+  dashboardRoles: ResourceRole[];
+}
+
+/** The roles a POST or PATCH of a member may set. */
+export interface MemberRoles {
+  role?: MemberRole;
+  applicationRoles?: ResourceRole[];
+  dashboardRoles?: ResourceRole[];
+}
+
+/** A validated `instanceOrgMemberPost` body (also an item of the org POST's `members`). */
+export type MemberPostBody = MemberRoles & { role: MemberRole } & (
+    { userId: string } | { email: string; disallowTransfer?: boolean }
+  );
+
+/** A validated `instanceOrgMemberPatch` body. */
+export type MemberPatchBody = MemberRoles;
 
 /** The limits the seeded instance (and any added instance by default) gives new orgs. */
 export const DEFAULT_INSTANCE_LIMITS: Readonly<Limits> = {

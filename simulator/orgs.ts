@@ -104,7 +104,7 @@ export function createOrgRecord(
 ): OrgRecord {
   const store = storing(instance, rules);
   const body = store.body(posted);
-  const { members = [], ...fields } = body;
+  const fields = omit(body, ["members"]);
   const stamp = nextTimestamp(nowMs);
   return {
     id,
@@ -121,8 +121,9 @@ export function createOrgRecord(
     disabledAt: store.disabledAt(normalizeDisabledAt(body.disabledAt ?? false, nowMs)),
     creationDate: stamp,
     lastUpdated: stamp,
-    memberCount: members.filter((m) => "userId" in m).length,
-    pendingInviteCount: members.filter((m) => "email" in m).length,
+    // The store adds the posted members and sets these from them.
+    memberCount: 0,
+    pendingInviteCount: 0,
   };
 }
 

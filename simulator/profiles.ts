@@ -33,6 +33,22 @@ export interface SimulatorProfile {
   negativeTimes: "refused" | "relative";
   /** Hourly payload buckets older than 90 days: `kept`, left out (`empty`), or `refused` (400). */
   hourlyRetention: "kept" | "empty" | "refused";
+  /**
+   * Adding a member by an email no user of the instance has: `createUser` (a user is created
+   * and is a member at once), `invite` (a pending user without a name is created and counted
+   * as a pending invite), or `refuse` (400).
+   */
+  memberEmailUnknown: "createUser" | "invite" | "refuse";
+  /**
+   * Adding a user who is already a member: `refuse` (400), `returnExisting` (200 with the
+   * membership unchanged) or `update` (200 with the posted roles applied).
+   */
+  memberAddExisting: "refuse" | "returnExisting" | "update";
+  /**
+   * Removing the org's last admin, by DELETE or by a PATCH or re-POST to another role:
+   * `refused` (400) or `allowed`.
+   */
+  lastAdminRemoval: "refused" | "allowed";
 }
 
 /** The dimensions of a profile. */
@@ -47,6 +63,9 @@ export const PROFILE_VALUES: { readonly [D in ProfileDimension]: readonly Simula
     oversizedBody: ["400", "413", "413-bare"],
     negativeTimes: ["refused", "relative"],
     hourlyRetention: ["kept", "empty", "refused"],
+    memberEmailUnknown: ["createUser", "invite", "refuse"],
+    memberAddExisting: ["refuse", "returnExisting", "update"],
+    lastAdminRemoval: ["refused", "allowed"],
   };
 
 /** How long hourly payload buckets are kept under `hourlyRetention` `empty`/`refused`. */

@@ -99,17 +99,13 @@ export function parsePayloadOptions(params: URLSearchParams): PayloadOptions {
  * filter field other than `name`, or a `query` that is not a valid advanced query.
  */
 export function parseListQuery(params: URLSearchParams): ListQuery {
-  const sortField = params.get("sortField") || "name";
-  if (!(SORT_FIELDS as readonly string[]).includes(sortField)) {
-    throw invalid("sortField", SORT_FIELDS.join(", "));
-  }
-  const direction = (params.get("sortDirection") || "asc").toLowerCase();
-  if (direction !== "asc" && direction !== "desc") throw invalid("sortDirection", "asc or desc");
+  const sortField = choiceParam(params, "sortField", SORT_FIELDS);
+  const sortDirection = sortDirectionParam(params);
   const perPage = integerParam(params, "perPage", 1) ?? 100;
   if (perPage > MAX_PER_PAGE) throw invalid("perPage", `an integer from 1 to ${MAX_PER_PAGE}`);
   const query: ListQuery = {
-    sortField: sortField as SortField,
-    sortDirection: direction,
+    sortField,
+    sortDirection,
     page: integerParam(params, "page", 0) ?? 0,
     perPage,
   };
@@ -120,13 +116,60 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     return query;
   }
   const filter = params.get("filter");
-  const filterField = params.get("filterField") || "name";
-  if (filterField !== "name") throw invalid("filterField", "name");
+  choiceParam(params, "filterField", ["name"]);
   if (filter !== null && filter !== "") {
     query.filter = filter;
     query.filterField = "name";
   }
   return query;
+}
+
+/** Fields the member list sorts and filters by; the first is the default. */
+export const MEMBER_LIST_FIELDS = ["email", "role"] as const;
+
+/** A member list sort or filter field. */
+export type MemberListField = (typeof MEMBER_LIST_FIELDS)[number];
+
+/** Parsed member-list parameters. */
+export interface MemberListQuery {
+  sortField: MemberListField;
+  sortDirection: "asc" | "desc";
+  filterField?: MemberListField;
+  filter?: string;
+}
+
+/**
+ * Sorting and filtering of the member list (which has no paging).
+ * @throws ApiError 400 for a sort or filter field other than `email`/`role`, or an unknown
+ * sort direction.
+ */
+export function parseMemberListQuery(params: URLSearchParams): MemberListQuery {
+  const query: MemberListQuery = {
+    sortField: choiceParam(params, "sortField", MEMBER_LIST_FIELDS),
+    sortDirection: sortDirectionParam(params),
+  };
+  const filterField = choiceParam(params, "filterField", MEMBER_LIST_FIELDS);
+  const filter = params.get("filter");
+  if (filter !== null && filter !== "") Object.assign(query, { filter, filterField });
+  return query;
+}
+
+/** A parameter that must be one of `allowed`; absent or empty means the first. */
+function choiceParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly [T, ...T[]],
+): T {
+  const raw = params.get(name) || allowed[0];
+  if (!(allowed as readonly string[]).includes(raw)) throw invalid(name, allowed.join(", "));
+  return raw as T;
+}
+
+/** `sortDirection`: asc (default) or desc, in any case. */
+function sortDirectionParam(params: URLSearchParams): "asc" | "desc" {
+  const direction = (params.get("sortDirection") || "asc").toLowerCase();
+  if (direction !== "asc" && direction !== "desc") throw invalid("sortDirection", "asc or desc");
+  return direction;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import instanceOrgSchema from "../schemas/instanceOrg.json";
 import orgSchema from "../schemas/org.json";
-import type { OrgRecord } from "./model";
+import type { MemberRecord, OrgRecord, UserRecord } from "./model";
 import { omit } from "./objects";
 import { orgSummary, type OrgSummary, type SummaryField } from "./summary";
 
@@ -16,7 +16,7 @@ export interface Link {
 
 /** The hypermedia fields of a response. */
 export interface Hypermedia {
-  _type: "instanceOrg" | "instanceOrgs" | "org";
+  _type: "instanceOrg" | "instanceOrgs" | "org" | "instanceOrgMember" | "instanceOrgMembers";
   _links: Record<string, Link>;
 }
 
@@ -85,4 +85,61 @@ export function withoutHypermedia(body: unknown): unknown {
   const rest = omit(body as Record<string, unknown>, ["_type", "_links"]);
   if (Array.isArray(rest.items)) rest.items = rest.items.map(withoutHypermedia);
   return rest;
+}
+
+/**
+ * A member as the API answers it (`schemas/instanceOrgMember.json`): the user's fields and
+ * the role. Application and dashboard roles are stored but not answered, as the schema
+ * (which allows no other property) documents.
+ */
+export interface MemberResponse extends Hypermedia {
+  instanceId: string;
+  orgId: string;
+  userId: string;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  role: MemberRecord["role"];
+  avatarUrl?: string;
+  twoFactorAuthEnabled: boolean;
+  ssoLinked: boolean;
+}
+
+/** Path of the member collection of an org. */
+export function membersPath(instanceId: string, orgId: string): string {
+  return `${orgsPath(instanceId)}/${orgId}/members`;
+}
+
+/** The member's public representation. */
+export function memberResponse(member: MemberRecord, user: UserRecord): MemberResponse {
+  const path = membersPath(user.instanceId, member.orgId);
+  return {
+    instanceId: user.instanceId,
+    orgId: member.orgId,
+    userId: user.id,
+    email: user.email,
+    ...(user.firstName === undefined ? {} : { firstName: user.firstName }),
+    ...(user.lastName === undefined ? {} : { lastName: user.lastName }),
+    role: member.role,
+    ...(user.avatarUrl === undefined ? {} : { avatarUrl: user.avatarUrl }),
+    twoFactorAuthEnabled: user.twoFactorAuthEnabled,
+    ssoLinked: user.ssoLinked,
+    _type: "instanceOrgMember",
+    _links: {
+      self: { href: `${path}/${user.id}` },
+      instanceOrgMembers: { href: path },
+      instanceOrg: { href: `${orgsPath(user.instanceId)}/${member.orgId}` },
+    },
+  };
+}
+
+/** The list hypermedia of an org's member collection. */
+export function memberListHypermedia(instanceId: string, orgId: string): Hypermedia {
+  return {
+    _type: "instanceOrgMembers",
+    _links: {
+      self: { href: membersPath(instanceId, orgId) },
+      instanceOrg: { href: `${orgsPath(instanceId)}/${orgId}` },
+    },
+  };
 }

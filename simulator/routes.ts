@@ -16,7 +16,8 @@ export interface Route {
   template: string;
   action: Action;
   /** Schema the JSON body must satisfy; routes without one ignore the body. */
-  bodySchema?: "instanceOrgPost" | "instanceOrgPatch";
+  bodySchema?:
+    "instanceOrgPost" | "instanceOrgPatch" | "instanceOrgMemberPost" | "instanceOrgMemberPatch";
   /** Schema of the 200 answer (checked without hypermedia), which may depend on the profile. */
   responseSchema: SchemaName | ((profile: SimulatorProfile) => SchemaName);
   prepare: Prepare;
@@ -26,8 +27,10 @@ export interface Route {
 
 const ORG = "/instances/:instanceId/orgs/:orgId";
 const ORGS = "/instances/:instanceId/orgs";
+const MEMBERS = `${ORG}/members`;
+const MEMBER = `${MEMBERS}/:userId`;
 
-/** Every endpoint of `shared/losant-api/README.md`. */
+/** Every endpoint of `shared/losant-api/README.md`, org members included. */
 export const ROUTES: readonly Route[] = [
   route("GET", ORG, "instanceOrg.get", "instanceOrg", handlers.getOrg),
   route("PATCH", ORG, "instanceOrg.patch", "instanceOrg", handlers.patchOrg, "instanceOrgPatch"),
@@ -62,6 +65,25 @@ export const ROUTES: readonly Route[] = [
     "instanceOrgPost",
   ),
   route("GET", ORGS, "instanceOrgs.get", "instanceOrgs", handlers.listOrgs),
+  route("GET", MEMBERS, "instanceOrgMembers.get", "instanceOrgMembers", handlers.listMembers),
+  route(
+    "POST",
+    MEMBERS,
+    "instanceOrgMembers.post",
+    "instanceOrgMember",
+    handlers.addMember,
+    "instanceOrgMemberPost",
+  ),
+  route("GET", MEMBER, "instanceOrgMember.get", "instanceOrgMember", handlers.getMember),
+  route(
+    "PATCH",
+    MEMBER,
+    "instanceOrgMember.patch",
+    "instanceOrgMember",
+    handlers.patchMember,
+    "instanceOrgMemberPatch",
+  ),
+  route("DELETE", MEMBER, "instanceOrgMember.delete", "success", handlers.deleteMember),
 ];
 
 function route(
@@ -119,6 +141,7 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
     if (!groups) continue;
     const params: PathParams = { instanceId: decodeSegment(groups.instanceId) };
     if (groups.orgId !== undefined) params.orgId = decodeSegment(groups.orgId);
+    if (groups.userId !== undefined) params.userId = decodeSegment(groups.userId);
     return { route: r, params };
   }
   return undefined;

@@ -1,5 +1,5 @@
 /**
- * The actions of the instance-org API and the exact scopes each accepts, transcribed from
+ * The actions of the instance-org and org-member API and the exact scopes each accepts, transcribed from
  * the Scopes table of `shared/losant-api/README.md`. The client keeps its own table
  * (`provider/losant/scopes.ts`) on purpose: the simulator imports nothing of the client, so
  * the two are independent readings of the documentation and a mistake in one shows up as a
@@ -15,7 +15,12 @@ export type Action =
   | "instanceOrg.notebookMinuteCounts"
   | "instanceOrg.payloadCountsBreakdown"
   | "instanceOrgs.post"
-  | "instanceOrgs.get";
+  | "instanceOrgs.get"
+  | "instanceOrgMembers.get"
+  | "instanceOrgMembers.post"
+  | "instanceOrgMember.get"
+  | "instanceOrgMember.patch"
+  | "instanceOrgMember.delete";
 
 const READ = ["all.Instance", "all.Instance.bounded", "all.Instance.read"] as const;
 const USER_READ = ["all.User", "all.User.bounded", "all.User.read"] as const;
@@ -32,6 +37,12 @@ function writeScopes(action: Action): readonly string[] {
   return [...WRITE, ...USER_WRITE, `${group}.*`, action];
 }
 
+// Unlike the org writes, the member writes accept no `.bounded` scope.
+function memberWriteScopes(action: Action): readonly string[] {
+  const [group] = action.split(".");
+  return ["all.Instance", "all.User", `${group}.*`, action];
+}
+
 /** Accepted scopes per action; a token needs at least one of them. */
 export const ACCEPTED_SCOPES: Readonly<Record<Action, readonly string[]>> = {
   "instanceOrg.get": readScopes("instanceOrg.get"),
@@ -42,6 +53,11 @@ export const ACCEPTED_SCOPES: Readonly<Record<Action, readonly string[]>> = {
   "instanceOrg.delete": writeScopes("instanceOrg.delete"),
   "instanceOrgs.post": writeScopes("instanceOrgs.post"),
   "instanceOrgs.get": readScopes("instanceOrgs.get"),
+  "instanceOrgMembers.get": readScopes("instanceOrgMembers.get"),
+  "instanceOrgMembers.post": memberWriteScopes("instanceOrgMembers.post"),
+  "instanceOrgMember.get": readScopes("instanceOrgMember.get"),
+  "instanceOrgMember.patch": memberWriteScopes("instanceOrgMember.patch"),
+  "instanceOrgMember.delete": memberWriteScopes("instanceOrgMember.delete"),
 };
 
 /**

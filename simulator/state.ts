@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 
 import type { TokenRecord } from "./auth";
-import type { InstanceRecord, OrgRecord } from "./model";
+import type { InstanceRecord, MemberRecord, OrgRecord, UserRecord } from "./model";
 
 /** Version of the state file layout; a file of another version is refused. */
 export const STATE_VERSION = 1;
@@ -16,6 +16,10 @@ export interface SimulatorState {
   seed: { instanceId: string; tokens: { admin: string; readOnly: string } };
   instances: InstanceRecord[];
   orgs: OrgRecord[];
+  /** Absent in files saved before users existed: each instance then gets the seeded users. */
+  users?: UserRecord[];
+  /** Absent in files saved before members existed. */
+  members?: MemberRecord[];
   tokens: TokenRecord[];
 }
 

@@ -10,6 +10,10 @@ import advancedQuerySchema from "../schemas/advancedInstanceOrgQuery.json";
 import deviceCountsSchema from "../schemas/deviceCounts.json";
 import errorSchema from "../schemas/error.json";
 import orgSchema from "../schemas/instanceOrg.json";
+import memberSchema from "../schemas/instanceOrgMember.json";
+import memberPatchSchema from "../schemas/instanceOrgMemberPatch.json";
+import memberPostSchema from "../schemas/instanceOrgMemberPost.json";
+import membersSchema from "../schemas/instanceOrgMembers.json";
 import orgPatchSchema from "../schemas/instanceOrgPatch.json";
 import orgPostSchema from "../schemas/instanceOrgPost.json";
 import orgsSchema from "../schemas/instanceOrgs.json";
@@ -24,6 +28,10 @@ export const SCHEMAS = {
   instanceOrgPost: orgPostSchema,
   instanceOrgPatch: orgPatchSchema,
   instanceOrgs: orgsSchema,
+  instanceOrgMember: memberSchema,
+  instanceOrgMemberPost: memberPostSchema,
+  instanceOrgMemberPatch: memberPatchSchema,
+  instanceOrgMembers: membersSchema,
   org: documentedCreateSchema,
   advancedInstanceOrgQuery: advancedQuerySchema,
   deviceCounts: deviceCountsSchema,

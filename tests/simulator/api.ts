@@ -2,7 +2,7 @@
  * Calls the simulator over real HTTP with Node's global fetch, so each test reads as one
  * request and one assertion instead of repeating headers and decoding.
  */
-import type { ApiErrorBody, SimulatedOrg, Simulator } from "../../simulator";
+import type { ApiErrorBody, SimulatedMember, SimulatedOrg, Simulator } from "../../simulator";
 
 /** An org answer including its hypermedia. */
 export type OrgAnswer = SimulatedOrg & { _type: string; _links: Record<string, { href: string }> };
@@ -15,6 +15,28 @@ export interface OrgsAnswer {
   totalCount: number;
   perPage: number;
   page: number;
+  filter?: string;
+  filterField?: string;
+  sortField: string;
+  sortDirection: string;
+  _type: string;
+}
+
+/** A member answer including its hypermedia. */
+export type MemberAnswer = Omit<
+  SimulatedMember,
+  "applicationRoles" | "dashboardRoles" | "pending"
+> & {
+  _type: string;
+  _links: Record<string, { href: string }>;
+};
+
+/** A member list answer. */
+export interface MembersAnswer {
+  items: MemberAnswer[];
+  instanceId: string;
+  orgId: string;
+  count: number;
   filter?: string;
   filterField?: string;
   sortField: string;
@@ -84,7 +106,19 @@ export function api(sim: () => Simulator) {
     return answer.body;
   }
 
-  return { call, createOrg, orgsPath, orgPath };
+  const membersPath = (orgId: string, instanceId = sim().instanceId): string =>
+    `${orgPath(orgId, instanceId)}/members`;
+  const memberPath = (orgId: string, userId: string, instanceId = sim().instanceId): string =>
+    `${membersPath(orgId, instanceId)}/${userId}`;
+
+  /** POSTs a member with the admin token and returns it; fails the test on a non-200. */
+  async function addMember(orgId: string, body: Record<string, unknown>): Promise<MemberAnswer> {
+    const answer = await call<MemberAnswer>("POST", membersPath(orgId), { body });
+    expect(answer.status).toBe(200);
+    return answer.body;
+  }
+
+  return { call, createOrg, orgsPath, orgPath, membersPath, memberPath, addMember };
 }
 
 /** Asserts Losant's error answer: the status, the error `type` and the exact message. */

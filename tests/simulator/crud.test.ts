@@ -72,11 +72,11 @@ describe("POST /instances/:instanceId/orgs", () => {
     expect(second.id).not.toBe(first.id);
   });
 
-  it("counts posted members in the summary: user IDs as members, emails as invites", async () => {
+  it("counts posted members in the summary: users as members, unknown emails as invites", async () => {
     const org = await createOrg({
       name: "Acme",
       members: [
-        { userId: "575ec8687ae143cd83dc4a97", role: "admin" },
+        { userId: sim().users()[0].id, role: "admin" },
         { email: "a@example.com", role: "view" },
         { email: "b@example.com", role: "edit" },
       ],
