@@ -73,12 +73,47 @@ function describe(error: ErrorObject): string {
   return `${error.instancePath || "/"} ${error.message ?? "is invalid"}${detail} (${error.keyword})`;
 }
 
+/** The branch index of `error` under the failed `oneOf`, if it is one of its errors. */
+function branchOf(error: ErrorObject, oneOf: ErrorObject): number | undefined {
+  const { instancePath: at } = oneOf;
+  if (error.instancePath !== at && !error.instancePath.startsWith(`${at}/`)) return undefined;
+  const prefix = `${oneOf.schemaPath}/`;
+  if (!error.schemaPath.startsWith(prefix)) return undefined;
+  return Number(error.schemaPath.slice(prefix.length).split("/")[0]);
+}
+
 /**
- * Formats ajv errors as `instancePath message (keyword)`, joined by `; `, without repeats.
- * The instance path of the body root is `/`.
+ * Keeps, for each failed `oneOf`, only the errors of the branch the value came closest to
+ * (fewest errors): `{userId, role: "boss"}` is a bad role, not also "email is required".
+ * On a tie every branch stays, with the `oneOf` error saying why.
+ */
+function closestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const oneOf of errors.filter((e) => e.keyword === "oneOf")) {
+    const counts = new Map<number, number>();
+    for (const error of kept) {
+      const branch = branchOf(error, oneOf);
+      if (branch !== undefined) counts.set(branch, (counts.get(branch) ?? 0) + 1);
+    }
+    if (counts.size === 0) continue;
+    const fewest = Math.min(...counts.values());
+    const closest = [...counts].filter(([, count]) => count === fewest).map(([branch]) => branch);
+    kept = kept.filter((error) => {
+      if (error === oneOf) return closest.length > 1;
+      const branch = branchOf(error, oneOf);
+      return branch === undefined || closest.includes(branch);
+    });
+  }
+  return kept;
+}
+
+/**
+ * Formats ajv errors as `instancePath message (keyword)`, joined by `; `, without repeats,
+ * keeping of a failed `oneOf` only the closest branch's errors. The instance path of the
+ * body root is `/`.
  */
 export function formatErrors(errors: readonly ErrorObject[]): string {
-  return [...new Set(errors.map(describe))].join("; ");
+  return [...new Set(closestBranches(errors).map(describe))].join("; ");
 }
 
 /** Validates `value` against one of the official schemas. */

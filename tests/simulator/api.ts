@@ -121,6 +121,43 @@ export function api(sim: () => Simulator) {
   return { call, createOrg, orgsPath, orgPath, membersPath, memberPath, addMember };
 }
 
+/**
+ * The broad scopes every read action accepts, transcribed from the Scopes tables of
+ * shared/losant-api/README.md, independently of simulator/scopes.ts.
+ */
+export const README_READ_SCOPES: readonly string[] = [
+  "all.Instance",
+  "all.Instance.bounded",
+  "all.Instance.read",
+  "all.User",
+  "all.User.bounded",
+  "all.User.read",
+];
+
+/** A request as `[method, path, options]`. */
+export type RequestSpec = [string, string, CallOptions];
+
+/**
+ * Asserts that a request passes authorization (any status but 403) for exactly the
+ * `accepted` scopes among `candidates`, sending it once per candidate with a token holding
+ * only that scope.
+ */
+export async function expectExactScopes(
+  sim: () => Simulator,
+  request: () => RequestSpec,
+  candidates: readonly string[],
+  accepted: readonly string[],
+): Promise<void> {
+  const { call } = api(sim);
+  const outcomes: Record<string, boolean> = {};
+  for (const scope of candidates) {
+    const [method, path, options] = request();
+    const answer = await call(method, path, { ...options, token: sim().addToken([scope]) });
+    outcomes[scope] = answer.status !== 403;
+  }
+  expect(outcomes).toEqual(Object.fromEntries(candidates.map((s) => [s, accepted.includes(s)])));
+}
+
 /** Asserts Losant's error answer: the status, the error `type` and the exact message. */
 export function expectError(
   answer: Answer<unknown>,

@@ -4,20 +4,13 @@
  */
 import { FORBIDDEN_MESSAGE, INVALID_TOKEN_MESSAGE, MISSING_TOKEN_MESSAGE } from "../../simulator";
 import { useSimulator } from "../helpers/simulator";
-import { api, expectError, type CallOptions } from "./api";
+import { api, expectError, expectExactScopes, README_READ_SCOPES, type RequestSpec } from "./api";
 
 const sim = useSimulator();
 const { call, createOrg, orgsPath, orgPath } = api(sim);
 
 // Transcribed from shared/losant-api/README.md, independently of simulator/scopes.ts.
-const READ = [
-  "all.Instance",
-  "all.Instance.bounded",
-  "all.Instance.read",
-  "all.User",
-  "all.User.bounded",
-  "all.User.read",
-];
+const READ = README_READ_SCOPES;
 const WRITE = ["all.Instance", "all.Instance.bounded", "all.User", "all.User.bounded"];
 const TABLE: Record<string, string[]> = {
   "instanceOrg.get": [...READ, "instanceOrg.*", "instanceOrg.get"],
@@ -49,7 +42,7 @@ beforeAll(async () => {
 });
 
 /** One request per action; DELETE targets a fresh ID so a success removes nothing. */
-function request(action: string): [string, string, CallOptions] {
+function request(action: string): RequestSpec {
   const org = orgPath(orgId);
   switch (action) {
     case "instanceOrg.get":
@@ -122,14 +115,7 @@ describe("scopes", () => {
 
   for (const [action, accepted] of Object.entries(TABLE)) {
     it(`allows ${action} exactly for the scopes the README lists`, async () => {
-      const outcomes: Record<string, boolean> = {};
-      for (const scope of ALL_SCOPES) {
-        const [method, path, options] = request(action);
-        const answer = await call(method, path, { ...options, token: sim().addToken([scope]) });
-        outcomes[scope] = answer.status !== 403;
-      }
-      const expected = Object.fromEntries(ALL_SCOPES.map((s) => [s, accepted.includes(s)]));
-      expect(outcomes).toEqual(expected);
+      await expectExactScopes(sim, () => request(action), ALL_SCOPES, accepted);
     });
   }
 });

@@ -1,7 +1,7 @@
 /**
- * Org members: the five endpoints, their validation, 404s, list sorting and filtering, and
- * the members an org POST brings, under the default `documented` profile (the profile
- * answers are in memberProfiles.test.ts).
+ * Org members: the five endpoints, their 404s, list sorting and filtering, and the members
+ * an org POST brings, under the default `documented` profile (refusals of bodies and scopes
+ * are in memberRequests.test.ts, the profile answers in memberProfiles.test.ts).
  */
 import {
   INSTANCE_NOT_FOUND_MESSAGE,
