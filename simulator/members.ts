@@ -33,6 +33,14 @@ export interface MemberRecords {
   members: MemberRecord[];
 }
 
+/** What an add needs to know beyond its body. */
+export interface AddContext {
+  /** Collects the IDs of users the add created, for a caller's rollback. */
+  created?: string[];
+  /** Whether this sets an org's first members (the org POST), where no admin is removed. */
+  initial?: boolean;
+}
+
 /** How many members an org has, as its summary counts them. */
 export interface MemberCounts {
   /** Members whose user has an account. */
@@ -111,7 +119,6 @@ export class Memberships {
   /**
    * Adds a member by user ID or email, following the profile for an unknown email and for a
    * user who is already a member.
-   * @param created - collects the IDs of users this add created, for a caller's rollback.
    * @returns the membership as it now stands.
    * @throws ApiError 400 for an unknown user ID, an unknown email under `refuse`, an existing
    * member under `refuse`, or an update that would demote the last admin under `refused`.
@@ -120,11 +127,11 @@ export class Memberships {
     instanceId: string,
     orgId: string,
     body: MemberPostBody,
-    created: string[] = [],
+    context: AddContext = {},
   ): MemberRecord {
-    const user = this.userFor(instanceId, body, created);
+    const user = this.userFor(instanceId, body, context.created ?? []);
     const existing = this.members.get(orgId)?.get(user.id);
-    if (existing) return this.addExisting(existing, body);
+    if (existing) return this.addExisting(existing, body, context.initial ?? false);
     const member: MemberRecord = {
       orgId,
       userId: user.id,
@@ -138,13 +145,14 @@ export class Memberships {
 
   /**
    * Adds the `members` of an org POST, all or none: on a refusal, every membership and user
-   * this call added is taken back before the error is thrown.
-   * @throws ApiError 400 as {@link add}.
+   * this call added is taken back before the error is thrown. The last-admin rule does not
+   * apply while the org's first members are being set: nothing is removed from anyone.
+   * @throws ApiError 400 as {@link add}, but never for the last admin.
    */
   addAll(instanceId: string, orgId: string, bodies: readonly MemberPostBody[]): void {
     const created: string[] = [];
     try {
-      for (const body of bodies) this.add(instanceId, orgId, body, created);
+      for (const body of bodies) this.add(instanceId, orgId, body, { created, initial: true });
     } catch (error) {
       this.removeOrg(orgId);
       for (const id of created) this.users.delete(id);
@@ -155,12 +163,15 @@ export class Memberships {
   /**
    * Changes a member's roles: `role` when given, application and dashboard roles replaced
    * when given.
+   * @param initial - true while an org POST sets its first members: the last-admin rule
+   * does not apply then.
    * @throws ApiError 404 for a user who is not a member; 400 when it demotes the last admin
    * under `lastAdminRemoval: "refused"`.
    */
-  patch(orgId: string, userId: string, body: MemberPatchBody): MemberRecord {
+  patch(orgId: string, userId: string, body: MemberPatchBody, initial = false): MemberRecord {
     const member = this.get(orgId, userId);
-    if (body.role !== undefined && body.role !== "admin") this.checkNotLastAdmin(member);
+    const demotes = body.role !== undefined && body.role !== "admin";
+    if (demotes && !initial) this.checkNotLastAdmin(member);
     const changed: MemberRecord = { ...member, ...structuredClone(definedRoles(body)) };
     this.orgMembers(orgId).set(userId, changed);
     return changed;
@@ -239,14 +250,18 @@ export class Memberships {
     return userRecord(this.newId(), instanceId, { email, firstName, lastName: "" });
   }
 
-  private addExisting(existing: MemberRecord, body: MemberPostBody): MemberRecord {
+  private addExisting(
+    existing: MemberRecord,
+    body: MemberPostBody,
+    initial: boolean,
+  ): MemberRecord {
     switch (this.rules.memberAddExisting) {
       case "refuse":
         throw new ApiError(400, ALREADY_MEMBER_MESSAGE(existing.userId));
       case "returnExisting":
         return existing;
       case "update":
-        return this.patch(existing.orgId, existing.userId, body);
+        return this.patch(existing.orgId, existing.userId, body, initial);
     }
   }
 

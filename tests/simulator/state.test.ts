@@ -1,6 +1,6 @@
 /**
- * The state file: a long-running simulator keeps its instances, orgs and tokens across
- * restarts, and refuses a file it cannot trust rather than starting empty.
+ * The state file: a long-running simulator keeps its instances, orgs, users, members and
+ * tokens across restarts, and refuses a file it cannot trust rather than starting empty.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -57,6 +57,38 @@ it("keeps added tokens and instances across a restart", async () => {
   await first.close();
   const second = await start();
   expect((await get(second, `/instances/${instanceId}/orgs`, token)).status).toBe(200);
+  await second.close();
+});
+
+it("keeps users and members across a restart", async () => {
+  const first = await start();
+  const user = first.addUser({ email: "kept@example.com", firstName: "Kept" });
+  const orgsUrl = `${first.url}/instances/${first.instanceId}/orgs`;
+  const created = await fetch(orgsUrl, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${first.tokens.admin}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ name: "Staffed", members: [{ userId: user.id, role: "admin" }] }),
+  }).then((r) => r.json() as Promise<{ id: string }>);
+  const members = first.members(created.id);
+  await first.close();
+
+  const second = await start();
+  expect(second.users()).toEqual(first.users());
+  expect(second.members(created.id)).toEqual(members);
+  await second.close();
+});
+
+it("seeds users for the instances of a file saved before users existed", async () => {
+  const first = await start();
+  const seeded = first.users();
+  await first.close();
+  const state = JSON.parse(readFileSync(stateFile, "utf8"));
+  delete state.users;
+  delete state.members;
+  writeFileSync(stateFile, JSON.stringify(state));
+
+  const second = await start();
+  expect(second.users()).toEqual(seeded);
   await second.close();
 });
 

@@ -23,6 +23,9 @@ it("lists every candidate and the unobserved dimensions after a read-only run", 
     "createAnswer",
     "normalization",
     "oversizedBody",
+    "memberEmailUnknown",
+    "memberAddExisting",
+    "lastAdminRemoval",
   ]);
   expect(describeMatch(match, observed)).toMatch(
     /^Consistent with simulator profiles: org-answer \(not observed: patchLimits, .*--write/,
