@@ -8,8 +8,8 @@ import { ApiError, INVALID_ADVANCED_QUERY_MESSAGE, INVALID_QUERY_MESSAGE } from 
 import type { OrgRecord, Tag } from "./model";
 import { validate } from "./validation";
 
-/** Whether an org matches a compiled query. */
-export type OrgPredicate = (org: OrgRecord) => boolean;
+/** Whether an org, whose members' user IDs are `memberIds`, matches a compiled query. */
+export type OrgPredicate = (org: OrgRecord, memberIds: readonly string[]) => boolean;
 
 type Scalar = string | number | boolean | null;
 type Condition = Record<string, unknown>;
@@ -62,8 +62,6 @@ const OPERATORS: Record<string, (actual: Scalar, operand: unknown, ci: boolean) 
 function fieldValue(org: OrgRecord, field: string): Scalar {
   if (field === "disabledAt") return org.disabledAt === false ? null : Date.parse(org.disabledAt);
   if (DATE_FIELDS.has(field)) return Date.parse(org[field as "creationDate" | "lastUpdated"]);
-  // Members are not stored (they only feed the summary), so no org has a member ID.
-  if (field === "memberId") return null;
   const value = org[field as keyof OrgRecord];
   return value === undefined ? null : (value as Scalar);
 }
@@ -79,22 +77,48 @@ function isCondition(value: unknown): value is Condition {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function fieldPredicate(field: string, condition: unknown): OrgPredicate {
+/** One operator of a condition as a test of a value; `negative` for `$ne` and `$nin`. */
+interface ValueTest {
+  negative: boolean;
+  test: (actual: Scalar) => boolean;
+}
+
+function valueTests(field: string, condition: unknown): ValueTest[] {
   if (!isCondition(condition)) {
     const operand = operandFor(field, condition);
-    return (org) => same(fieldValue(org, field), operand, false);
+    return [{ negative: false, test: (actual) => same(actual, operand, false) }];
   }
   const ci = condition.$ci === true;
-  const tests = Object.entries(condition)
+  return Object.entries(condition)
     .filter(([operator]) => operator !== "$ci")
     .map(([operator, operand]) => {
       const apply = OPERATORS[operator];
       const value = operandFor(field, operand);
-      return (actual: Scalar): boolean => apply(actual, value, ci);
+      return {
+        negative: operator === "$ne" || operator === "$nin",
+        test: (actual: Scalar): boolean => apply(actual, value, ci),
+      };
     });
+}
+
+function fieldPredicate(field: string, condition: unknown): OrgPredicate {
+  const tests = valueTests(field, condition);
   return (org) => {
     const actual = fieldValue(org, field);
-    return tests.every((test) => test(actual));
+    return tests.every(({ test }) => test(actual));
+  };
+}
+
+/**
+ * `memberId` holds many values, one per member, compared as a document database compares
+ * an array: a test holds when some member passes it, a negative one (`$ne`, `$nin`) when
+ * every member does. An org without members has the single value null.
+ */
+function memberIdPredicate(condition: unknown): OrgPredicate {
+  const tests = valueTests("memberId", condition);
+  return (_org, memberIds) => {
+    const values: Scalar[] = memberIds.length > 0 ? [...memberIds] : [null];
+    return tests.every(({ negative, test }) => (negative ? values.every(test) : values.some(test)));
   };
 }
 
@@ -139,14 +163,15 @@ export function compileQuery(query: Condition): OrgPredicate {
   const parts = Object.entries(query).map(([key, condition]): OrgPredicate => {
     if (key === "$and" || key === "$or" || key === "$nor") {
       const subs = (condition as Condition[]).map(compileQuery);
-      if (key === "$and") return (org) => subs.every((sub) => sub(org));
-      if (key === "$or") return (org) => subs.some((sub) => sub(org));
-      return (org) => !subs.some((sub) => sub(org));
+      if (key === "$and") return (org, ids) => subs.every((sub) => sub(org, ids));
+      if (key === "$or") return (org, ids) => subs.some((sub) => sub(org, ids));
+      return (org, ids) => !subs.some((sub) => sub(org, ids));
     }
     if (key === "tags") return tagsPredicate(condition);
+    if (key === "memberId") return memberIdPredicate(condition);
     return fieldPredicate(key, condition);
   });
-  return (org) => parts.every((part) => part(org));
+  return (org, ids) => parts.every((part) => part(org, ids));
 }
 
 /**

@@ -136,7 +136,10 @@ export const listOrgs: Prepare = ({ query, nowMs }) => {
   const pattern = list.filter === undefined ? undefined : globToRegExp(list.filter);
   const where = list.where ?? ((org: OrgRecord) => !pattern || pattern.test(org.name));
   return (store, p) => {
-    const matching = store.listOrgs(p.instanceId).filter(where).sort(compareOrgs(list));
+    const matching = store
+      .listOrgs(p.instanceId)
+      .filter((org) => where(org, store.memberIds(org.id)))
+      .sort(compareOrgs(list));
     const pageItems = matching.slice(list.page * list.perPage, (list.page + 1) * list.perPage);
     return {
       items: pageItems.map((org) => orgResponse(org, fields, nowMs)),

@@ -215,6 +215,11 @@ export class Store {
     return this.withUser(this.memberships.get(orgId, userId));
   }
 
+  /** The user IDs of an org's members (none for an unknown org). */
+  memberIds(orgId: string): string[] {
+    return this.memberships.list(orgId).map((member) => member.userId);
+  }
+
   /**
    * Adds a member from a validated POST body, following the profile.
    * @throws ApiError 404 when the instance or org does not exist; 400 as `Memberships.add`.

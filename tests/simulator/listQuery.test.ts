@@ -1,7 +1,7 @@
 /**
  * The list endpoint's advanced `query` parameter: exact and case-insensitive name matches
- * that no glob or regex character can break, date ranges, tags, the logical operators, and
- * Losant's 400 for a query the official schema refuses.
+ * that no glob or regex character can break, date ranges, tags, member IDs, the logical
+ * operators, and Losant's 400 for a query the official schema refuses.
  */
 import { INVALID_ADVANCED_QUERY_MESSAGE, INVALID_QUERY_MESSAGE } from "../../simulator";
 import { useSimulator } from "../helpers/simulator";
@@ -25,10 +25,11 @@ const ORGS = [
   },
 ];
 
+const orgIds = new Map<string, string>();
 beforeAll(async () => {
   for (const body of ORGS) {
     clock += 60_000;
-    await createOrg(body);
+    orgIds.set(body.name, (await createOrg(body)).id);
   }
 });
 
@@ -154,4 +155,36 @@ it("refuses a field the schema does not know", async () => {
   });
   expect(answer.status).toBe(400);
   expect(answer.body.message).toContain("description");
+});
+
+describe("memberId", () => {
+  let ada: string;
+  let grace: string;
+  beforeAll(async () => {
+    [ada, grace] = sim()
+      .users()
+      .map((user) => user.id);
+    const add = (org: string, userId: string, role: string) =>
+      call("POST", `${orgsPath()}/${orgIds.get(org)}/members`, { body: { userId, role } });
+    await add("Alpha", ada, "admin");
+    await add("Alpha", grace, "view");
+    await add("alpha", grace, "admin");
+  });
+
+  it("matches the orgs where the user is one of the members", async () => {
+    expect(await names({ memberId: grace })).toEqual(["Alpha", "alpha"]);
+    expect(await names({ memberId: { $eq: ada } })).toEqual(["Alpha"]);
+  });
+
+  it("matches with $ne only the orgs where no member is the user", async () => {
+    expect(await names({ memberId: { $ne: ada } })).toEqual(
+      ORGS.map((org) => org.name)
+        .filter((name) => name !== "Alpha")
+        .sort(),
+    );
+  });
+
+  it("matches null for the orgs without members", async () => {
+    expect(await names({ memberId: null })).toEqual(["Zürich ☃", "a*b?[c]", "x.y+(z)$"]);
+  });
 });
