@@ -79,12 +79,16 @@ export type ProfileName = keyof typeof namedProfilesJson;
 
 /**
  * The named profiles (`profiles.json`, described in `simulator/README.md`):
- * - `documented`: the documentation read literally; the default;
+ * - `documented`: the documentation read literally; the default (unknown emails invited, a
+ *   re-added member refused, the last admin kept);
  * - `replacing`: limits replaced on PATCH, a 413 with a message, negative times relative to
- *   now, old hours left out;
+ *   now, old hours left out; unknown emails become users, a re-add updates the role, the
+ *   last admin may go;
  * - `org-answer`: the create answered in the documented `org` shape, stored values
- *   normalized, a bare 413, old hours refused;
- * - `strictest`: every behaviour that can hurt a client at once.
+ *   normalized, a bare 413, old hours refused; unknown emails refused, a re-add answers the
+ *   membership unchanged, the last admin may go;
+ * - `strictest`: every behaviour that can hurt a client at once (as `org-answer` for
+ *   members, but the last admin kept).
  *
  * Between them every value of every dimension appears at least once, and any two differ in
  * a dimension the probe observes, so it can name each one.
