@@ -80,7 +80,14 @@ async function listInstance(target: ImportTarget, fetch?: FetchLike): Promise<In
           `(${err.apiMessage}): check --instance-id and the API URL`,
       );
     }
-    if (err.status === 401 || err.status === 403) {
+    if (err.status === 401) {
+      throw new ImportError(
+        `the token was refused listing the orgs of instance ${target.instanceId} (401 ` +
+          `${err.type}): it is invalid or expired; set a valid one in LOSANT_API_TOKEN or the ` +
+          `stack's losant:apiToken`,
+      );
+    }
+    if (err.status === 403) {
       throw new ImportError(
         `the token cannot list the orgs of instance ${target.instanceId} (${err.status} ` +
           `${err.type}): it needs one of the scopes ${err.requiredScopes?.join(", ")}`,

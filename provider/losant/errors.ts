@@ -69,7 +69,7 @@ function describeFailure(parts: ConstructorParameters<typeof LosantApiError>[0])
   let text = `Losant API ${parts.action} (${parts.method} ${parts.path}) failed: ${what}: ${parts.apiMessage}`;
   if (parts.attempts > 1) text += ` (after ${parts.attempts} attempts)`;
   if (parts.status === 401) {
-    text += `. Check the API token; it must carry one of these scopes: ${parts.requiredScopes?.join(", ")}`;
+    text += `. ${INVALID_TOKEN_HINT}`;
   } else if (parts.status === 403) {
     text += `. The token lacks the scope for ${parts.action}; it needs one of: ${parts.requiredScopes?.join(", ")}`;
   } else if (isTemporary(parts)) {
@@ -77,6 +77,14 @@ function describeFailure(parts: ConstructorParameters<typeof LosantApiError>[0])
   }
   return text;
 }
+
+/**
+ * What a user can do about a 401. The token is not accepted at all, so its scopes are beside
+ * the point (a 403 names them): the fix is another token.
+ */
+export const INVALID_TOKEN_HINT =
+  "The API token is invalid or expired: set a valid one with " +
+  "`pulumi config set --secret losant:apiToken <token>` or the LOSANT_API_TOKEN variable";
 
 /** What a user can do about a failure that retrying later cures. */
 export const TEMPORARY_FAILURE_HINT =

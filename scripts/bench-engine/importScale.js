@@ -69,7 +69,7 @@ async function seedOrgs(sim, n) {
 
 /**
  * Turns the benchmark's JavaScript project into a TypeScript one whose program is the
- * generated module, as the README's walk-through has it.
+ * generated module, as docs/importing-and-adopting.md walks through it.
  * @param {string} dir
  */
 async function makeTypeScriptProject(dir) {

@@ -1,7 +1,7 @@
 // @ts-check
 "use strict";
 /**
- * The benchmark's numbers as markdown tables, ready to paste into the README: best time of
+ * The benchmark's numbers as markdown tables, ready to paste into docs/benchmarks.md: best time of
  * each step per kind, the ratio orgs / no-op, the org requests per step, the simulator's CPU time
  * during the orgs' steps, and the state sizes.
  */

@@ -159,6 +159,15 @@ describe("errors", () => {
     );
   });
 
+  it("says a refused token is invalid or expired, naming no scope", async () => {
+    const env = { LOSANT_API_URL: sim().url, LOSANT_API_TOKEN: "not-a-token" };
+    const run = runImport(["--instance-id", sim().instanceId, "--stack", "s"], io({ env }));
+    await expect(run).rejects.toThrow(
+      /the token was refused listing the orgs of instance \w+ \(401 \w+\): it is invalid or expired/,
+    );
+    await expect(run).rejects.not.toThrow(/scope/);
+  });
+
   it("never overwrites an existing file without --force, and replaces it with it", async () => {
     const instanceId = await instanceWith([{ name: "Kept" }]);
     const file = path.join(cwd, "orgs.ts");

@@ -398,11 +398,12 @@ describe("authentication and authorization", () => {
     );
   });
 
-  it("names the accepted scopes when the token is not valid", async () => {
+  it("says the token is invalid or expired when the API refuses it, never showing it", async () => {
     await configure(provider, { "losant:apiToken": "not-a-token", "losant:apiUrl": sim().url });
     const failure = await provider.create(inputs()).catch((err: unknown) => err);
     expect(isLosantApiError(failure) && failure.status).toBe(401);
     expect((failure as Error).message).toContain("instanceOrgs.post");
+    expect((failure as Error).message).toContain("invalid or expired");
     expect((failure as Error).message).not.toContain("not-a-token");
   });
 

@@ -2,7 +2,7 @@
 // Losant's own type and message, what was called and how often, and the scopes a 401/403
 // asks for; and the token must never appear in any form of the error.
 import type { LosantClient } from "../../../provider/losant/client";
-import { isLosantApiError, isNotFound } from "../../../provider/losant/errors";
+import { INVALID_TOKEN_HINT, isLosantApiError, isNotFound } from "../../../provider/losant/errors";
 import { ACTION_SCOPES, type LosantAction } from "../../../provider/losant/scopes";
 import {
   INSTANCE_ID,
@@ -127,14 +127,22 @@ describe("401 and 403", () => {
     ["instanceOrgs.get", (c) => c.listOrgs(INSTANCE_ID)],
   ];
 
-  it.each(calls)("%s names the scopes of ACTION_SCOPES on 401 and 403", async (action, call) => {
-    for (const status of [401, 403]) {
-      const err = await failWith(apiError(status, "Unauthorized", "no"), call);
-      expect(err.action).toBe(action);
-      expect(err.requiredScopes).toEqual(ACTION_SCOPES[action]);
-      expect(err.message).toContain(ACTION_SCOPES[action].join(", "));
-    }
+  it.each(calls)("%s names the scopes of ACTION_SCOPES on 403", async (action, call) => {
+    const err = await failWith(apiError(403, "Forbidden", "no"), call);
+    expect(err.action).toBe(action);
+    expect(err.requiredScopes).toEqual(ACTION_SCOPES[action]);
+    expect(err.message).toContain(ACTION_SCOPES[action].join(", "));
   });
+
+  it.each(calls)(
+    "%s says the token is invalid or expired on 401, naming no scope",
+    async (action, call) => {
+      const err = await failWith(apiError(401, "Unauthorized", "no"), call);
+      expect(err.action).toBe(action);
+      expect(err.message).toContain(INVALID_TOKEN_HINT);
+      expect(err.message).not.toContain(ACTION_SCOPES[action][0]);
+    },
+  );
 });
 
 describe("ACTION_SCOPES", () => {
