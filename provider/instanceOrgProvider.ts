@@ -28,7 +28,7 @@ import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/ty
 import { normalizationWarning, storedPairs, unexplainedMismatches } from "./normalization";
 import { answeredFields, toOutputs, withoutUndefined } from "./outputs";
 import { isUnknown } from "./unknown";
-import { validateInputs, type CheckFailure } from "./validation";
+import { forEngine, validateInputs } from "./validation";
 
 /** Reads `losant:apiToken` and `losant:apiUrl` from the stack's config for this process. */
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
@@ -257,14 +257,6 @@ function onlyFields(body: InstanceOrgPatch, fields: ReadonlySet<string>): Instan
 function summaryOptions(source: { summaryInclude?: string[] }): { summaryInclude: string[] } {
   const asked = normalizeSummaryInclude(source.summaryInclude);
   return { summaryInclude: asked.length > 0 ? asked : [CHEAPEST_SUMMARY_FIELD] };
-}
-
-/**
- * The engine looks a failure's property up as a top-level input to print its value, so it
- * gets the top-level key; the reason keeps the full path (`limits.dataTTL must be >= 86400`).
- */
-function forEngine(failure: CheckFailure): CheckFailure {
-  return { property: failure.property.split(/[.[]/, 1)[0], reason: failure.reason };
 }
 
 function createBody(inputs: InstanceOrgInputs): InstanceOrgPost {

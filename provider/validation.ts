@@ -13,6 +13,15 @@ export interface CheckFailure {
   reason: string;
 }
 
+/**
+ * A failure as the engine wants it: the engine looks the property up as a top-level input to
+ * print its value, so it gets the top-level key; the reason keeps the full path
+ * (`limits.dataTTL must be >= 86400`).
+ */
+export function forEngine(failure: CheckFailure): CheckFailure {
+  return { property: failure.property.split(/[.[]/, 1)[0], reason: failure.reason };
+}
+
 interface Validators {
   post: ValidateFunction;
   patch: ValidateFunction;
@@ -24,17 +33,26 @@ interface Validators {
 // part of loading the provider (about 60 of its 100 modules).
 function compiled(): Validators {
   return processLocal("instanceOrgValidators", () => {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { default: Ajv } = require("ajv") as typeof import("ajv");
-    const { default: addFormats } = require("ajv-formats") as typeof import("ajv-formats");
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    addFormats(ajv);
+    const ajv = newAjv();
     return {
       post: ajv.compile(instanceOrgPostSchema),
       patch: ajv.compile(instanceOrgPatchSchema),
     };
   });
+}
+
+/**
+ * A new ajv instance set up as the provider's checks want it (every error, the failing schema
+ * in each, the official formats). Loads ajv on first call; keep what it compiles process-local.
+ */
+export function newAjv(): import("ajv").default {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { default: Ajv } = require("ajv") as typeof import("ajv");
+  const { default: addFormats } = require("ajv-formats") as typeof import("ajv-formats");
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+  addFormats(ajv);
+  return ajv;
 }
 
 /**
@@ -66,7 +84,7 @@ export function validateInputs(inputs: Record<string, unknown>): CheckFailure[] 
   if (!adopting && inputs.members !== undefined) body.members = inputs.members;
 
   const validate = adopting ? compiled().patch : compiled().post;
-  if (!validate(body)) failures.push(...toFailures(validate.errors ?? [], body));
+  if (!validate(body)) failures.push(...schemaFailures(validate.errors ?? [], body, "the org"));
   failures.push(...duplicateTagKeys(body.tags));
   return failures;
 }
@@ -129,7 +147,19 @@ function duplicateTagKeys(tags: unknown): CheckFailure[] {
   return failures;
 }
 
-function toFailures(errors: ErrorObject[], body: Record<string, unknown>): CheckFailure[] {
+/**
+ * The failures of one schema validation, one per broken rule, each with the property's path;
+ * errors under a value the engine does not know yet are left out.
+ *
+ * @param errors - what ajv reported
+ * @param body - the validated value
+ * @param subject - what the body is, for a rule broken by the whole of it ("the org")
+ */
+export function schemaFailures(
+  errors: ErrorObject[],
+  body: Record<string, unknown>,
+  subject: string,
+): CheckFailure[] {
   const relevant = errors.filter((e) => !dependsOnUnknown(e, body));
   // A oneOf failure also reports each branch's own failure at the same place; the oneOf
   // alone says it best.
@@ -141,7 +171,7 @@ function toFailures(errors: ErrorObject[], body: Record<string, unknown>): Check
   for (const error of relevant) {
     if (error.keyword !== "oneOf" && oneOfPaths.has(error.instancePath)) continue;
     const failure = { property: propertyOf(error), reason: "" };
-    failure.reason = `${failure.property || "the org"} ${reasonOf(error)}`;
+    failure.reason = `${failure.property || subject} ${reasonOf(error)}`;
     if (!seen.has(failure.reason)) failures.push(failure);
     seen.add(failure.reason);
   }

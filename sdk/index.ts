@@ -1,8 +1,9 @@
 /**
- * Manage Losant Enterprise instance organizations with Pulumi: the {@link InstanceOrg}
- * resource and the usage functions.
+ * Manage Losant Enterprise instance organizations with Pulumi: the {@link InstanceOrg} and
+ * {@link InstanceOrgMember} resources and the usage functions.
  */
 export * from "./instanceOrg";
+export * from "./instanceOrgMember";
 export {
   LosantApiError,
   LosantConfigError,

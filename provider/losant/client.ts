@@ -1,4 +1,11 @@
 import { createOrgRequest } from "./createOrg";
+import {
+  addMemberRequest,
+  memberPath,
+  membersPath,
+  patchMemberRequest,
+  type ListMembersQuery,
+} from "./members";
 import { listAllOrgs, type ListAllOrgsQuery } from "./listAll";
 import {
   resolveClientOptions,
@@ -11,6 +18,10 @@ import { sendRequest, type ApiRequest } from "./request";
 import type {
   DeviceCounts,
   InstanceOrg,
+  InstanceOrgMember,
+  InstanceOrgMemberPatch,
+  InstanceOrgMemberPost,
+  InstanceOrgMembers,
   InstanceOrgPatch,
   InstanceOrgPost,
   InstanceOrgs,
@@ -107,6 +118,63 @@ export class LosantClient {
    */
   listAllOrgs(instanceId: string, query: ListAllOrgsQuery = {}): Promise<InstanceOrg[]> {
     return listAllOrgs((page) => this.listOrgs(instanceId, page), query);
+  }
+
+  /** `instanceOrgMembers.get`: the org's members (one list, no pages). @throws LosantApiError */
+  listMembers(
+    instanceId: string,
+    orgId: string,
+    query: ListMembersQuery = {},
+  ): Promise<InstanceOrgMembers> {
+    return this.send({
+      action: "instanceOrgMembers.get",
+      method: "GET",
+      path: membersPath(instanceId, orgId),
+      query: { ...query },
+    });
+  }
+
+  /**
+   * `instanceOrgMembers.post`: adds a member by `userId` or by `email`, never twice. When the
+   * outcome of the POST is unknown, it looks the member up before sending again.
+   *
+   * @throws LosantApiError (400 when the API refuses the member)
+   */
+  addMember(
+    instanceId: string,
+    orgId: string,
+    body: InstanceOrgMemberPost,
+  ): Promise<InstanceOrgMember> {
+    const list = (query: ListMembersQuery) => this.listMembers(instanceId, orgId, query);
+    return this.send(addMemberRequest(instanceId, orgId, body, list));
+  }
+
+  /** `instanceOrgMember.get`: one member. @throws LosantApiError (404 when not a member) */
+  getMember(instanceId: string, orgId: string, userId: string): Promise<InstanceOrgMember> {
+    return this.send({
+      action: "instanceOrgMember.get",
+      method: "GET",
+      path: memberPath(instanceId, orgId, userId),
+    });
+  }
+
+  /** `instanceOrgMember.patch`: changes the member's roles. @throws LosantApiError */
+  patchMember(
+    instanceId: string,
+    orgId: string,
+    userId: string,
+    body: InstanceOrgMemberPatch,
+  ): Promise<InstanceOrgMember> {
+    return this.send(patchMemberRequest(instanceId, orgId, userId, body));
+  }
+
+  /** `instanceOrgMember.delete`. @throws LosantApiError (404 when not a member) */
+  removeMember(instanceId: string, orgId: string, userId: string): Promise<Success> {
+    return this.send({
+      action: "instanceOrgMember.delete",
+      method: "DELETE",
+      path: memberPath(instanceId, orgId, userId),
+    });
   }
 
   /** `instanceOrg.deviceCounts`: device counts per day. @throws LosantApiError */

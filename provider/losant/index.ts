@@ -5,6 +5,7 @@
 export * from "./client";
 export type * from "./queries";
 export type { ListAllOrgsQuery } from "./listAll";
+export type { ListMembersQuery } from "./members";
 export * from "./config";
 export * from "./errors";
 export type {

@@ -125,6 +125,14 @@ describe("401 and 403", () => {
     ["instanceOrg.payloadCountsBreakdown", (c) => c.payloadCountsBreakdown(INSTANCE_ID, ORG_ID)],
     ["instanceOrgs.post", (c) => c.createOrg(INSTANCE_ID, { name: "Acme" })],
     ["instanceOrgs.get", (c) => c.listOrgs(INSTANCE_ID)],
+    ["instanceOrgMembers.get", (c) => c.listMembers(INSTANCE_ID, ORG_ID)],
+    [
+      "instanceOrgMembers.post",
+      (c) => c.addMember(INSTANCE_ID, ORG_ID, { userId: ORG_ID, role: "view" }),
+    ],
+    ["instanceOrgMember.get", (c) => c.getMember(INSTANCE_ID, ORG_ID, ORG_ID)],
+    ["instanceOrgMember.patch", (c) => c.patchMember(INSTANCE_ID, ORG_ID, ORG_ID, {})],
+    ["instanceOrgMember.delete", (c) => c.removeMember(INSTANCE_ID, ORG_ID, ORG_ID)],
   ];
 
   it.each(calls)("%s names the scopes of ACTION_SCOPES on 403", async (action, call) => {
@@ -170,6 +178,31 @@ describe("ACTION_SCOPES", () => {
       ],
       "instanceOrgs.post": [...write, "instanceOrgs.*", "instanceOrgs.post"],
       "instanceOrgs.get": [...read, ...user, "instanceOrgs.*", "instanceOrgs.get"],
+      "instanceOrgMembers.get": [
+        ...read,
+        ...user,
+        "instanceOrgMembers.*",
+        "instanceOrgMembers.get",
+      ],
+      "instanceOrgMembers.post": [
+        "all.Instance",
+        "all.User",
+        "instanceOrgMembers.*",
+        "instanceOrgMembers.post",
+      ],
+      "instanceOrgMember.get": [...read, ...user, "instanceOrgMember.*", "instanceOrgMember.get"],
+      "instanceOrgMember.patch": [
+        "all.Instance",
+        "all.User",
+        "instanceOrgMember.*",
+        "instanceOrgMember.patch",
+      ],
+      "instanceOrgMember.delete": [
+        "all.Instance",
+        "all.User",
+        "instanceOrgMember.*",
+        "instanceOrgMember.delete",
+      ],
     });
   });
 });
