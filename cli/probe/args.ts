@@ -5,6 +5,8 @@
 /** Parsed probe options. */
 export interface ProbeArgs {
   instanceId?: string;
+  /** A user of the instance the member checks may add when unknown emails are refused. */
+  memberEmail?: string;
   write: boolean;
   help: boolean;
 }
@@ -13,7 +15,7 @@ export interface ProbeArgs {
 export const INSTANCE_ENV = "LOSANT_INSTANCE_ID";
 
 /** The `pulumi-losant probe --help` text. */
-export const PROBE_USAGE = `Usage: pulumi-losant probe [--instance-id ID] [--write]
+export const PROBE_USAGE = `Usage: pulumi-losant probe [--instance-id ID] [--write [--member-email EMAIL]]
 
 Checks how a Losant instance answers the instance-org API: every answer against the official
 schemas, the error shapes, and the behaviours the documentation leaves open. Prints a table
@@ -22,7 +24,12 @@ its schema, 2 when the probe cannot run or a check fails.
 
   --instance-id ID  the instance (default: $${INSTANCE_ENV})
   --write           also create a scratch org named pulumi-losant-probe-<time>, change it,
-                    and delete it (also on failure or Ctrl-C); without it nothing is changed
+                    and delete it (also on failure or Ctrl-C); without it nothing is changed.
+                    In it, the member checks add pulumi-losant-probe-<time>@example.invalid
+                    (which the instance may invite or create a user for), add a member twice,
+                    and remove the org's last admin
+  --member-email E  with --write: a user of the instance the member checks may add when the
+                    instance refuses unknown emails (they are removed with the scratch org)
 
 Connection: LOSANT_API_URL (default https://api.losant.com) and LOSANT_API_TOKEN.
 `;
@@ -46,6 +53,10 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
       const value = inline ?? argv[++i];
       if (!value) throw new ProbeUsageError("Option --instance-id needs a value");
       args.instanceId = value;
+    } else if (name === "--member-email") {
+      const value = inline ?? argv[++i];
+      if (!value) throw new ProbeUsageError("Option --member-email needs a value");
+      args.memberEmail = value;
     } else throw new ProbeUsageError(`Unknown option ${argv[i]}`);
   }
   return args;

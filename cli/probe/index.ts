@@ -65,7 +65,9 @@ export async function runProbe(argv: readonly string[], io: CommandIo): Promise<
     });
   });
   const checks = async (): Promise<void> => {
-    const scratchId = args.write ? await writeChecks(context, scratch) : undefined;
+    const scratchId = args.write
+      ? await writeChecks(context, scratch, args.memberEmail)
+      : undefined;
     await readChecks(context, scratchId);
   };
   try {

@@ -117,6 +117,12 @@ export async function readChecks(context: ProbeContext, orgId?: string): Promise
       const org = await client.getOrg(instanceId, id);
       record.answer("get one org", "answered", "instanceOrg", org);
     });
+    await runCheck(record, "list its members", async () => {
+      const members = await client.listMembers(instanceId, id);
+      const count = members.items?.length ?? 0;
+      const result = `${count} member${count === 1 ? "" : "s"}`;
+      record.answer("list its members", result, "instanceOrgMembers", members);
+    });
     await usageChecks(context, id);
     await negativeTimes(context, id);
     await hourlyRetention(context, id);

@@ -8,6 +8,8 @@ import addFormats from "ajv-formats";
 import deviceCountsSchema from "../../schemas/deviceCounts.json";
 import errorSchema from "../../schemas/error.json";
 import instanceOrgSchema from "../../schemas/instanceOrg.json";
+import instanceOrgMemberSchema from "../../schemas/instanceOrgMember.json";
+import instanceOrgMembersSchema from "../../schemas/instanceOrgMembers.json";
 import instanceOrgsSchema from "../../schemas/instanceOrgs.json";
 import notebookMinuteCountsSchema from "../../schemas/notebookMinuteCounts.json";
 import orgSchema from "../../schemas/org.json";
@@ -16,6 +18,8 @@ import payloadCountsBreakdownSchema from "../../schemas/payloadCountsBreakdown.j
 const SCHEMAS = {
   instanceOrg: instanceOrgSchema,
   instanceOrgs: instanceOrgsSchema,
+  instanceOrgMember: instanceOrgMemberSchema,
+  instanceOrgMembers: instanceOrgMembersSchema,
   org: orgSchema,
   deviceCounts: deviceCountsSchema,
   notebookMinuteCounts: notebookMinuteCountsSchema,

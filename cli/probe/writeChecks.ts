@@ -8,6 +8,7 @@ import orgSchema from "../../schemas/org.json";
 import type { InstanceOrg } from "../../provider/losant";
 import { ABSENT_ORG_ID, orgsPath, statusOf, type ProbeContext } from "./context";
 import { runCheck } from "./findings";
+import { memberChecks } from "./memberChecks";
 import { scratchName, type ScratchOrg } from "./scratch";
 
 /** Fields of `instanceOrg` that the documented create answer (`org.json`) does not have. */
@@ -106,6 +107,7 @@ async function oversizedBody(context: ProbeContext): Promise<void> {
 export async function writeChecks(
   context: ProbeContext,
   scratch: ScratchOrg,
+  memberEmail?: string,
 ): Promise<string | undefined> {
   const { record } = context;
   const name = scratchName(context.now());
@@ -134,5 +136,6 @@ export async function writeChecks(
     record.observe("normalization", changed.length ? "on" : "off");
   });
   await runCheck(record, "over-large body", () => oversizedBody(context));
+  await memberChecks(context, orgId, memberEmail);
   return orgId;
 }

@@ -55,9 +55,12 @@ beforeAll(async () => {
   expect(response.status).toBe(200);
 });
 
+/** --write, with a user the member checks may add where unknown emails are refused. */
+const writeArgs = () => ["--write", "--member-email", sim().users()[1].email];
+
 it(`names the simulator's profile (${expectedProfile}) with --write`, async () => {
   const run = probeIo();
-  const result = await runProbe(["--write"], run.io);
+  const result = await runProbe(writeArgs(), run.io);
   const output = run.out.join("");
   expect(result.consistent).toEqual([expectedProfile]);
   expect(output).toContain(`Matches simulator profile: ${expectedProfile}`);
@@ -66,14 +69,15 @@ it(`names the simulator's profile (${expectedProfile}) with --write`, async () =
 
 it("finds every answer valid against the official schemas", async () => {
   const run = probeIo();
-  await runProbe(["--write"], run.io);
+  await runProbe(writeArgs(), run.io);
   expect(run.out.join("")).not.toContain("VIOLATION");
 });
 
 it("deletes its scratch org after --write", async () => {
   await runProbe(["--write"], probeIo().io);
   expect(scratchOrgs()).toEqual([]);
-  expect(sim().requests.count({ method: "DELETE" })).toBe(1);
+  const orgDeletes = { method: "DELETE", route: "DELETE /instances/:instanceId/orgs/:orgId" };
+  expect(sim().requests.count(orgDeletes)).toBe(1);
 });
 
 it("only reads without --write, and its profile is among those it finds consistent", async () => {

@@ -27,6 +27,15 @@ it("reads --write and --instance-id with a space or an equals sign", () => {
   expect(parseProbeArgs(["--instance-id=def"])).toMatchObject({ instanceId: "def" });
 });
 
+it("reads --member-email, the user the member checks may add", () => {
+  expect(parseProbeArgs(["--write", "--member-email", "a@b.example"])).toMatchObject({
+    memberEmail: "a@b.example",
+  });
+  expect(() => parseProbeArgs(["--member-email"])).toThrow(
+    new ProbeUsageError("Option --member-email needs a value"),
+  );
+});
+
 it.each([
   [["--instance-id"], "Option --instance-id needs a value"],
   [["--force"], "Unknown option --force"],
