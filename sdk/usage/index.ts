@@ -1,9 +1,10 @@
 /**
- * The usage functions: read an org and its usage (device counts, notebook minutes, payload
+ * The usage functions: read an org, its members and its usage (device counts, notebook minutes, payload
  * counts) from a Pulumi program, each as `getX(args, opts?)` returning a Promise and
  * `getXOutput(args, opts?)` taking Inputs and returning an Output.
  */
 export * from "./getInstanceOrg";
+export * from "./getInstanceOrgMembers";
 export * from "./getDeviceCounts";
 export * from "./getNotebookMinuteCounts";
 export * from "./getPayloadCountsBreakdown";

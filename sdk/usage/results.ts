@@ -1,6 +1,7 @@
 import type {
   DeviceCounts,
   InstanceOrg,
+  InstanceOrgMember,
   NotebookMinuteCounts,
   PayloadCountsBreakdown,
 } from "../../provider/losant/types.generated";
@@ -15,6 +16,21 @@ export type PayloadCountPoint = NonNullable<PayloadCountsBreakdown["counts"]>[nu
 
 /** An org as {@link getInstanceOrg} returns it: the API's answer without `_type`/`_links`. */
 export type InstanceOrgInfo = InstanceOrg;
+
+/** A member as {@link getInstanceOrgMembers} returns it: the API's answer without `_type`/`_links`. */
+export type InstanceOrgMemberInfo = InstanceOrgMember;
+
+/** The result of {@link getInstanceOrgMembers}. */
+export interface InstanceOrgMembersResult {
+  instanceId: string;
+  orgId: string;
+  /** The org's members, sorted by email. */
+  members: InstanceOrgMemberInfo[];
+  /** How many members the org has. */
+  count: number;
+  /** How many members hold each role; every role is present. */
+  countByRole: Record<NonNullable<InstanceOrgMember["role"]>, number>;
+}
 
 /** What every usage result holds: which org, the range the API answered for, the raw series. */
 export interface UsageSeries<Point> {
