@@ -18,7 +18,11 @@ export type OrgLimits = NonNullable<InstanceOrgPatch["limits"]>;
 export type OrgTag = NonNullable<InstanceOrgPatch["tags"]>[number];
 /** The banner shown across the org's pages. */
 export type OrgBanner = NonNullable<InstanceOrgPatch["banner"]>;
-/** A member added when the org is created. */
+/**
+ * A member added when the org is created.
+ *
+ * @deprecated with {@link InstanceOrgArgs.members}: use `InstanceOrgMember`.
+ */
 export type OrgMember = NonNullable<InstanceOrgPost["members"]>[number];
 /** A field of the org's `summary` that `summaryInclude` can ask for. */
 export type SummaryField = OrgSummaryField;
@@ -36,7 +40,13 @@ export type InstanceOrgArgs = { [K in keyof InstanceOrgPatch]?: DeepInput<Instan
    * is set, `name` may be left out.
    */
   orgId?: pulumi.Input<string>;
-  /** Members added when the org is created. Ignored afterwards, and not allowed with `orgId`. */
+  /**
+   * Members added when the org is created. Ignored afterwards, and not allowed with `orgId`.
+   *
+   * @deprecated Declare each membership as an `InstanceOrgMember` resource instead: it
+   * is created, changed and removed with the program, and drift shows. docs/members.md says
+   * how to move without losing a membership.
+   */
   members?: DeepInput<OrgMember[]>;
   /** The summary fields the server computes into the `summary` output. */
   summaryInclude?: pulumi.Input<pulumi.Input<SummaryField>[]>;
