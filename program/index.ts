@@ -4,12 +4,14 @@
  * read at a glance.
  *
  * Stack config (namespace `losant-orgs`): `instanceId`, `orgs` (a list of InstanceOrg
- * settings, each with an optional `resource` name), `usageDays` (default 14). Connection:
+ * settings, each with an optional `resource` name and a list of `memberships`), `usageDays`
+ * (default 14). Connection:
  * `losant:apiToken` / `losant:apiUrl`, or `LOSANT_API_TOKEN` / `LOSANT_API_URL`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
   InstanceOrg,
+  InstanceOrgMember,
   getDeviceCountsOutput,
   getNotebookMinuteCountsOutput,
   getPayloadCountsBreakdownOutput,
@@ -33,8 +35,16 @@ export async function main(): Promise<Record<string, unknown>> {
 
   const orgs: Record<string, pulumi.Output<unknown>> = {};
   const usage: Record<string, pulumi.Output<OrgUsage>> = {};
-  for (const { resource, args } of settings.orgs) {
+  for (const { resource, args, memberships } of settings.orgs) {
     const org = new InstanceOrg(resource, { ...args, instanceId: settings.instanceId });
+    for (const membership of memberships) {
+      // Deleted with its org: no DELETE per member first (see docs/members.md).
+      new InstanceOrgMember(
+        `${resource}/${membership.email ?? membership.userId}`,
+        { ...membership, instanceId: settings.instanceId, orgId: org.id },
+        { deletedWith: org },
+      );
+    }
     const range = { instanceId: settings.instanceId, orgId: org.id, start, end };
     const devices = getDeviceCountsOutput(range);
     const notebooks = getNotebookMinuteCountsOutput(range);

@@ -1,18 +1,36 @@
-import type { InstanceOrgArgs } from "../sdk";
+import type { InstanceOrgArgs, InstanceOrgMemberArgs } from "../sdk";
+
+import { PROJECT } from "../cli/import/format";
 
 /** The stack config namespace of the default program (its project name). */
-export const PROJECT = "losant-orgs";
+export { PROJECT };
 
-/** One org as the stack config declares it: InstanceOrg's args plus its resource name. */
+/** One membership as the stack config declares it: InstanceOrgMember's args but the org. */
+export type MembershipSettings = InstanceOrgMemberArgs extends infer Args
+  ? Args extends unknown
+    ? Omit<Args, "instanceId" | "orgId">
+    : never
+  : never;
+
+/**
+ * One org as the stack config declares it: InstanceOrg's args plus its resource name and
+ * its memberships.
+ */
 export type OrgSettings = Omit<InstanceOrgArgs, "instanceId"> & {
   /** The Pulumi resource name; default: the org's name made into a slug. */
   resource?: string;
+  /** The org's members, each an InstanceOrgMember named `<resource>/<email or userId>`. */
+  memberships?: MembershipSettings[];
 };
 
 /** The default program's settings, read from stack config and checked. */
 export interface ProgramSettings {
   instanceId: string;
-  orgs: Array<{ resource: string; args: Omit<InstanceOrgArgs, "instanceId"> }>;
+  orgs: Array<{
+    resource: string;
+    args: Omit<InstanceOrgArgs, "instanceId">;
+    memberships: MembershipSettings[];
+  }>;
   /** Days of usage the outputs cover, ending now. */
   usageDays: number;
 }
@@ -65,7 +83,16 @@ export function readSettings(
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
       throw new ProgramConfigError(key, "must be an object of org settings");
     }
-    const { resource, ...args } = entry as OrgSettings;
+    const { resource, memberships = [], ...args } = entry as OrgSettings;
+    if (
+      !Array.isArray(memberships) ||
+      memberships.some((m) => m === null || typeof m !== "object")
+    ) {
+      throw new ProgramConfigError(
+        `${key}.memberships`,
+        "must be a list of {userId or email, role}",
+      );
+    }
     if (args.name === undefined && args.orgId === undefined) {
       throw new ProgramConfigError(
         `${key}.name`,
@@ -81,7 +108,7 @@ export function readSettings(
       );
     }
     seen.add(name);
-    return { resource: name, args };
+    return { resource: name, args, memberships };
   });
   return { instanceId, orgs, usageDays };
 }

@@ -6,7 +6,11 @@ import { parseTag, type Selection } from "./select";
 /** What `pulumi-losant import` was asked to do. */
 export interface ImportArgs {
   instanceId?: string;
-  format: "yaml" | "ts";
+  /**
+   * yaml: stack config of the default program; ts: a TypeScript module. Undefined: chosen from
+   * the project in the folder (see `format.ts`).
+   */
+  format?: "yaml" | "ts";
   /** The file to write; default `Pulumi.<stack>.yaml` for yaml, `orgs.ts` for ts. */
   out?: string;
   stack?: string;
@@ -14,6 +18,10 @@ export interface ImportArgs {
   /** Print the selected orgs and their resource names; write nothing. */
   list: boolean;
   fields: readonly ImportableField[];
+  /** Declare every limit, the ones most orgs of the instance share included. */
+  allLimits: boolean;
+  /** Declare each org's members too (one list request per org). */
+  members: boolean;
   selection: Selection;
   help: boolean;
 }
@@ -21,17 +29,22 @@ export interface ImportArgs {
 /** The command's help text. */
 export const IMPORT_USAGE = `Usage: pulumi-losant import [--instance-id ID] [options]
 
-Writes declarations that adopt existing orgs of a Losant instance: \`pulumi up\` then
-adopts them with no change.
+Writes declarations that adopt existing orgs of a Losant instance, and their members:
+\`pulumi up\` then adopts them with no change.
 
   --instance-id ID      the instance (else LOSANT_INSTANCE_ID, else losant-orgs:instanceId)
-  --format yaml|ts      yaml: stack config for the default program (Pulumi.<stack>.yaml);
-                        ts: a TypeScript module of InstanceOrg declarations (default yaml)
+  --format ts|yaml      ts: a TypeScript module of InstanceOrg and InstanceOrgMember
+                        declarations, for your program to import (the default);
+                        yaml: stack config that only pulumi-losant's own default program
+                        (project losant-orgs) reads (the default in that project)
   --out FILE            where to write (default Pulumi.<stack>.yaml, or orgs.ts)
   --stack NAME          the stack whose file and config to use (default: the selected one)
   --force               replace an existing file (yaml: only the losant-orgs keys change)
   --list                print the selected orgs and their resource names; write nothing
   --fields LIST         default, all, or a comma-separated list of fields
+  --all-limits          declare every limit; by default a limit whose value most orgs of the
+                        instance share (the instance's default) is left out, unmanaged
+  --no-members          leave the orgs' members out
   --name-glob GLOB      select by name glob (* and ?, any case); repeatable
   --name NAME           select by exact name; repeatable
   --tag KEY[=VALUE]     select by tag; repeatable
@@ -53,12 +66,14 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
       allowPositionals: false,
       options: {
         "instance-id": { type: "string" },
-        format: { type: "string", default: "yaml" },
+        format: { type: "string" },
         out: { type: "string" },
         stack: { type: "string" },
         force: { type: "boolean", default: false },
         list: { type: "boolean", default: false },
         fields: { type: "string" },
+        "all-limits": { type: "boolean", default: false },
+        "no-members": { type: "boolean", default: false },
         "name-glob": { type: "string", multiple: true, default: [] },
         name: { type: "string", multiple: true, default: [] },
         tag: { type: "string", multiple: true, default: [] },
@@ -72,7 +87,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     );
   }
   const { values } = parsed;
-  if (values.format !== "yaml" && values.format !== "ts") {
+  if (values.format !== undefined && values.format !== "yaml" && values.format !== "ts") {
     throw new ImportError(`--format must be yaml or ts, not "${values.format}"`, 2);
   }
   const emptyTag = values.tag.find((tag) => parseTag(tag).key === "");
@@ -87,6 +102,8 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     force: values.force,
     list: values.list,
     fields: parseFields(values.fields),
+    allLimits: values["all-limits"],
+    members: !values["no-members"],
     selection: { globs: values["name-glob"], names: values.name, tags: values.tag.map(parseTag) },
     help: values.help,
   };

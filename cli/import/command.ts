@@ -5,8 +5,10 @@ import {
   isLosantApiError,
   type FetchLike,
   type InstanceOrg,
+  type InstanceOrgMember,
 } from "../../provider/losant";
 import { IMPORT_USAGE, parseImportArgs, type ImportArgs } from "./args";
+import { chooseFormat, type ImportFormat } from "./format";
 import { settleTarget, stackName, type ImportContext, type ImportTarget } from "./connection";
 import { declarations, type OrgDeclaration } from "./declarations";
 import { ImportError } from "./errors";
@@ -45,9 +47,17 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
     io.print(IMPORT_USAGE);
     return { total: 0, declared: [] };
   }
+  const format = chooseFormat(args.format, io.cwd);
   const target = await settleTarget(io, args.instanceId, args.stack);
-  const all = await listInstance(target, io.fetch);
-  const declared = declarations(all, selectOrgs(all, args.selection), args.fields);
+  const client = new LosantClient({
+    ...target.connection,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+  });
+  const all = await listInstance(client, target);
+  const selected = selectOrgs(all, args.selection);
+  const members =
+    args.members && !args.list ? await membersOf(client, target, selected) : undefined;
+  const declared = declarations(all, selected, { ...args, members });
   if (args.list) {
     for (const { resource, orgId, values } of declared) {
       io.print(`${resource}\t${orgId}\t${String(values.name ?? "")}`);
@@ -55,21 +65,58 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
     io.print(`${declared.length} of ${all.length} orgs selected`);
     return { total: all.length, declared };
   }
-  const file = path.resolve(io.cwd, await outputFile(args, io));
+  const file = path.resolve(io.cwd, await outputFile(args, format, io));
   const existing = readExisting(file, args.force);
   const text =
-    args.format === "ts"
+    format === "ts"
       ? renderTypeScript(target.instanceId, declared, `instance ${target.instanceId}`)
       : renderStackConfig(target.instanceId, declared, existing);
   fs.writeFileSync(file, text, { flag: args.force ? "w" : "wx" });
-  io.print(`Wrote ${declared.length} of ${all.length} orgs to ${path.relative(io.cwd, file)}.`);
-  io.print("Next: `pulumi up` adopts them (no change on the server), then");
-  io.print("`pulumi preview --expect-no-changes` confirms the code matches the instance.");
+  const relative = path.relative(io.cwd, file);
+  const memberCount = declared.reduce((n, org) => n + (org.members?.length ?? 0), 0);
+  const withMembers = members === undefined ? "" : ` and their ${memberCount} members`;
+  io.print(`Wrote ${declared.length} of ${all.length} orgs${withMembers} to ${relative}.`);
+  for (const line of nextSteps(format, relative)) io.print(line);
   return { file, total: all.length, declared };
 }
 
-async function listInstance(target: ImportTarget, fetch?: FetchLike): Promise<InstanceOrg[]> {
-  const client = new LosantClient({ ...target.connection, ...(fetch ? { fetch } : {}) });
+/** What to do after the import, true for the format written. */
+function nextSteps(format: ImportFormat, file: string): string[] {
+  const adopt = "adopts them with no write (0 POST, 0 PATCH), then";
+  const check = "`pulumi preview --expect-no-changes` confirms the code matches the instance.";
+  if (format === "yaml") {
+    return [`Next: \`pulumi up\` of the default program ${adopt}`, check];
+  }
+  const module = `./${file.replace(/\\/g, "/").replace(/\.ts$/, "")}`;
+  return [
+    `Next: add \`import ${JSON.stringify(module)};\` to your program (index.ts); \`pulumi up\` then`,
+    `${adopt} ${check}`,
+  ];
+}
+
+/** How many orgs' member lists are read at once. */
+const MEMBER_READS_AT_ONCE = 8;
+
+/** The members of each selected org, by org ID: one list request per org. */
+async function membersOf(
+  client: LosantClient,
+  target: ImportTarget,
+  orgs: readonly InstanceOrg[],
+): Promise<Map<string, InstanceOrgMember[]>> {
+  const found = new Map<string, InstanceOrgMember[]>();
+  const ids = orgs.map((org) => org.id ?? org.orgId ?? "");
+  for (let i = 0; i < ids.length; i += MEMBER_READS_AT_ONCE) {
+    await Promise.all(
+      ids.slice(i, i + MEMBER_READS_AT_ONCE).map(async (orgId) => {
+        const list = await client.listMembers(target.instanceId, orgId);
+        found.set(orgId, list.items ?? []);
+      }),
+    );
+  }
+  return found;
+}
+
+async function listInstance(client: LosantClient, target: ImportTarget): Promise<InstanceOrg[]> {
   try {
     return await client.listAllOrgs(target.instanceId);
   } catch (err) {
@@ -97,9 +144,13 @@ async function listInstance(target: ImportTarget, fetch?: FetchLike): Promise<In
   }
 }
 
-async function outputFile(args: ImportArgs, context: ImportContext): Promise<string> {
+async function outputFile(
+  args: ImportArgs,
+  format: ImportFormat,
+  context: ImportContext,
+): Promise<string> {
   if (args.out !== undefined) return args.out;
-  if (args.format === "ts") return "orgs.ts";
+  if (format === "ts") return "orgs.ts";
   return `Pulumi.${await stackName(context, args.stack)}.yaml`;
 }
 

@@ -90,6 +90,7 @@ describeEngine("pulumi-losant import, then the Pulumi engine", () => {
   describe("the default program's stack config, every field", () => {
     adoptionSuite(sim, async () => {
       const argv = ["--instance-id", sim().instanceId, "--stack", "dev", "--fields", "all"];
+      argv.push("--format", "yaml", "--all-limits");
       const document = yaml.load(await generate(sim, argv)) as { config: Record<string, never> };
       const settings = readSettings({
         instanceId: document.config["losant-orgs:instanceId"],

@@ -12,9 +12,7 @@ import {
   PLAIN_CLI_TIMEOUT,
   PlainProject,
   describePlainCli,
-  installExample,
-  packRepository,
-  projectEnv,
+  installedExampleStack,
   useTemporaryDir,
 } from "./plainCli";
 
@@ -69,20 +67,7 @@ describePlainCli("examples/members on the plain pulumi CLI", () => {
   }
 
   beforeAll(async () => {
-    const tarball = await packRepository(tmp());
-    const dir = await installExample("members", tmp(), tarball);
-    const backend = path.join(tmp(), "backend");
-    fs.mkdirSync(backend);
-    project = new PlainProject(
-      dir,
-      projectEnv(backend, path.join(tmp(), "pulumi-home"), {
-        PULUMI_CONFIG_PASSPHRASE: "members",
-        LOSANT_API_URL: sim().url,
-        LOSANT_API_TOKEN: sim().tokens.admin,
-      }),
-    );
-    await project.pulumi(["stack", "init", "dev"]);
-    await project.pulumi(["config", "set", "instanceId", sim().instanceId]);
+    project = await installedExampleStack("members", tmp(), sim());
     setTeams(initialTeams(sim()));
   }, PLAIN_CLI_TIMEOUT);
 

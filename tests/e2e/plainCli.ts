@@ -212,6 +212,32 @@ export async function installExample(
   return dir;
 }
 
+/**
+ * `examples/<name>` installed from a fresh tarball in `parent`, as a project on stack `dev`
+ * with its own file backend, the simulator's URL and admin token in its environment, and its
+ * `instanceId` config set to the simulator's instance.
+ */
+export async function installedExampleStack(
+  name: string,
+  parent: string,
+  sim: { url: string; instanceId: string; tokens: { admin: string } },
+): Promise<PlainProject> {
+  const dir = await installExample(name, parent, await packRepository(parent));
+  const backend = path.join(parent, "backend");
+  fs.mkdirSync(backend);
+  const project = new PlainProject(
+    dir,
+    projectEnv(backend, path.join(parent, "pulumi-home"), {
+      PULUMI_CONFIG_PASSPHRASE: name,
+      LOSANT_API_URL: sim.url,
+      LOSANT_API_TOKEN: sim.tokens.admin,
+    }),
+  );
+  await project.pulumi(["stack", "init", "dev"]);
+  await project.pulumi(["config", "set", "instanceId", sim.instanceId]);
+  return project;
+}
+
 /** A new temp folder, removed after the enclosing block. */
 export function useTemporaryDir(prefix: string): () => string {
   let dir: string | undefined;

@@ -26,18 +26,13 @@ async function bin(args: string[]) {
   });
 }
 
-it("writes the stack file and says what to run next", async () => {
-  const { code, stdout } = await bin([
-    "import",
-    "--instance-id",
-    sim().instanceId,
-    "--stack",
-    "dev",
-  ]);
+it("writes a TypeScript module and says what to do next", async () => {
+  const { code, stdout } = await bin(["import", "--instance-id", sim().instanceId]);
   expect(code).toBe(0);
-  expect(stdout).toContain("to Pulumi.dev.yaml.");
+  expect(stdout).toContain("to orgs.ts.");
+  expect(stdout).toContain('add `import "./orgs";` to your program');
   expect(stdout).toContain("pulumi preview --expect-no-changes");
-  expect(fs.existsSync(path.join(cwd, "Pulumi.dev.yaml"))).toBe(true);
+  expect(fs.existsSync(path.join(cwd, "orgs.ts"))).toBe(true);
 });
 
 it("exits 1 with one line naming an unknown instance, without the token", async () => {

@@ -9,9 +9,11 @@ import yaml from "js-yaml";
 import { runImport, type ImportIo, type PulumiRunner } from "../../../cli/import";
 import { LosantClient } from "../../../provider";
 import { useSimulator } from "../../helpers/simulator";
+import { declaredBy, membersDeclaredBy } from "../../unit/cli/import/generatedModule";
 
 const sim = useSimulator();
 const LIST = "GET /instances/:instanceId/orgs";
+const MEMBERS = "GET /instances/:instanceId/orgs/:orgId/members";
 let cwd: string;
 let printed: string[];
 
@@ -58,7 +60,7 @@ describe("yaml", () => {
   it("declares every org of the instance, read across pages, with orgId and the default fields", async () => {
     const bodies = Array.from({ length: 201 }, (_, i) => ({ name: `org ${i}` }));
     const instanceId = await instanceWith(bodies);
-    await runImport(["--instance-id", instanceId, "--stack", "dev"], io());
+    await runImport(["--instance-id", instanceId, "--stack", "dev", "--format", "yaml"], io());
 
     const entries = stackOrgs(path.join(cwd, "Pulumi.dev.yaml"));
     expect(entries).toHaveLength(201);
@@ -70,18 +72,18 @@ describe("yaml", () => {
       name: "org 0",
       description: first.description,
       tags: first.tags,
-      limits: first.limits,
       mfaMode: first.mfaMode,
       whitelistedEmailDomains: first.whitelistedEmailDomains,
       auditLogEnabled: first.auditLogEnabled,
     });
     expect(sim().requests.count({ route: LIST })).toBe(3);
+    expect(sim().requests.count({ route: MEMBERS })).toBe(201);
     expect(sim().requests.entries.every((entry) => entry.method === "GET")).toBe(true);
   });
 
   it("names orgs that share a name apart, the oldest keeping the plain name", async () => {
     const instanceId = await instanceWith([{ name: "Twin" }, { name: "Twin" }]);
-    await runImport(["--instance-id", instanceId, "--out", "twins.yaml"], io());
+    await runImport(["--instance-id", instanceId, "--out", "twins.yaml", "--format", "yaml"], io());
     const [older, newer] = sim().orgs(instanceId);
     expect(stackOrgs(path.join(cwd, "twins.yaml")).map((e) => [e.resource, e.orgId])).toEqual([
       ["twin", older.id],
@@ -123,7 +125,70 @@ describe("ts", () => {
     expect(source).toContain('name: "Acme Prod",');
     expect(source).not.toContain("Globex");
     expect(source).not.toContain("Acme Dev");
-    expect(source).not.toContain("limits");
+    expect(source).not.toContain("limits:");
+  });
+});
+
+describe("the folder's project", () => {
+  it("writes a TypeScript module in a user's project, and says how to use it", async () => {
+    const instanceId = await instanceWith([{ name: "Mine" }]);
+    fs.writeFileSync(path.join(cwd, "Pulumi.yaml"), "name: my-orgs\nruntime: nodejs\n");
+    await runImport(["--instance-id", instanceId], io());
+    expect(fs.readdirSync(cwd).sort()).toEqual(["Pulumi.yaml", "orgs.ts"]);
+    expect(printed.join("\n")).toContain('add `import "./orgs";` to your program');
+  });
+
+  it("refuses yaml in a user's project, writing nothing", async () => {
+    const instanceId = await instanceWith([{ name: "Mine" }]);
+    fs.writeFileSync(path.join(cwd, "Pulumi.yaml"), "name: my-orgs\nruntime: nodejs\n");
+    const run = runImport(
+      ["--instance-id", instanceId, "--format", "yaml", "--stack", "dev"],
+      io(),
+    );
+    await expect(run).rejects.toThrow(/Use --format ts/);
+    expect(fs.readdirSync(cwd)).toEqual(["Pulumi.yaml"]);
+    expect(sim().requests.entries).toEqual([]);
+  });
+});
+
+describe("limits and members", () => {
+  it("leaves out the limits most orgs share, unless --all-limits", async () => {
+    const instanceId = await instanceWith([
+      { name: "Small", limits: { device: 10 } },
+      { name: "Plain one" },
+      { name: "Plain two" },
+    ]);
+    await runImport(["--instance-id", instanceId, "--no-members"], io());
+    const declared = Object.fromEntries(
+      declaredBy(fs.readFileSync(path.join(cwd, "orgs.ts"), "utf8")),
+    );
+    expect(declared.small.limits).toEqual({ device: 10 });
+    expect(declared["plain-one"]).not.toHaveProperty("limits");
+
+    fs.rmSync(path.join(cwd, "orgs.ts"));
+    await runImport(["--instance-id", instanceId, "--no-members", "--all-limits"], io());
+    const all = Object.fromEntries(declaredBy(fs.readFileSync(path.join(cwd, "orgs.ts"), "utf8")));
+    expect(all["plain-one"].limits).toEqual(sim().orgs(instanceId)[1].limits);
+  });
+
+  it("declares each org's members by userId, and none with --no-members", async () => {
+    const instanceId = await instanceWith([{ name: "Team" }]);
+    const user = sim().users(instanceId)[0];
+    const client = new LosantClient({ token: sim().tokens.admin, url: sim().url });
+    const orgId = sim().orgs(instanceId)[0].id;
+    await client.addMember(instanceId, orgId, { userId: user.id, role: "admin" });
+    await runImport(["--instance-id", instanceId], io());
+    const source = fs.readFileSync(path.join(cwd, "orgs.ts"), "utf8");
+    expect(membersDeclaredBy(source)).toEqual([
+      [`team/${user.email}`, { instanceId, orgId, userId: user.id, role: "admin" }, "team"],
+    ]);
+    expect(printed.join("\n")).toContain("1 of 1 orgs and their 1 members");
+
+    fs.rmSync(path.join(cwd, "orgs.ts"));
+    sim().requests.reset();
+    await runImport(["--instance-id", instanceId, "--no-members"], io());
+    expect(fs.readFileSync(path.join(cwd, "orgs.ts"), "utf8")).not.toContain("InstanceOrgMember");
+    expect(sim().requests.count({ route: MEMBERS })).toBe(0);
   });
 });
 

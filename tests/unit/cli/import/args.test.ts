@@ -4,10 +4,13 @@ import { parseImportArgs } from "../../../../cli/import/args";
 import { DEFAULT_FIELDS, IMPORTABLE_FIELDS } from "../../../../cli/import/fields";
 
 describe("parseImportArgs", () => {
-  it("defaults to yaml, the default fields, everything selected, no force", () => {
-    expect(parseImportArgs(["--instance-id", "i"])).toMatchObject({
+  it("leaves the format to the folder, takes the default fields and members, no force", () => {
+    const args = parseImportArgs(["--instance-id", "i"]);
+    expect(args.format).toBeUndefined();
+    expect(args).toMatchObject({
       instanceId: "i",
-      format: "yaml",
+      allLimits: false,
+      members: true,
       force: false,
       list: false,
       fields: DEFAULT_FIELDS,
@@ -46,5 +49,12 @@ describe("parseImportArgs", () => {
   ])("refuses %j with exit code 2", (argv, message) => {
     expect(() => parseImportArgs(argv)).toThrow(message);
     expect(() => parseImportArgs(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+
+  it("reads --all-limits and --no-members", () => {
+    expect(parseImportArgs(["--all-limits", "--no-members"])).toMatchObject({
+      allLimits: true,
+      members: false,
+    });
   });
 });

@@ -8,16 +8,41 @@ import ts from "typescript";
 /** One `new InstanceOrg(name, args)` the module ran. */
 export type Declared = [name: string, args: Record<string, unknown>];
 
+/** One `new InstanceOrgMember(name, args, opts)` the module ran; `deletedWith` as its org's name. */
+export type DeclaredMember = [name: string, args: Record<string, unknown>, deletedWith?: string];
+
 /**
  * @param source - the module's text
- * @returns the declarations, in order
+ * @returns the org declarations, in order
  * @throws Error when the module requires anything but `pulumi-losant`
  */
 export function declaredBy(source: string): Declared[] {
-  const seen: Declared[] = [];
+  return run(source).orgs;
+}
+
+/**
+ * @param source - the module's text
+ * @returns the member declarations, in order, each with the name of the org it is deleted with
+ * @throws Error when the module requires anything but `pulumi-losant`
+ */
+export function membersDeclaredBy(source: string): DeclaredMember[] {
+  return run(source).members;
+}
+
+function run(source: string): { orgs: Declared[]; members: DeclaredMember[] } {
+  const orgs: Declared[] = [];
+  const members: DeclaredMember[] = [];
   class InstanceOrg {
-    constructor(name: string, args: Record<string, unknown>) {
-      seen.push([name, args]);
+    constructor(
+      readonly name: string,
+      args: Record<string, unknown>,
+    ) {
+      orgs.push([name, args]);
+    }
+  }
+  class InstanceOrgMember {
+    constructor(name: string, args: Record<string, unknown>, opts?: { deletedWith?: InstanceOrg }) {
+      members.push([name, args, opts?.deletedWith?.name]);
     }
   }
   const js = ts.transpileModule(source, {
@@ -25,8 +50,8 @@ export function declaredBy(source: string): Declared[] {
   }).outputText;
   const requireStub = (name: string) => {
     if (name !== "pulumi-losant") throw new Error(`unexpected require ${name}`);
-    return { InstanceOrg };
+    return { InstanceOrg, InstanceOrgMember };
   };
   new Function("exports", "require", js)({}, requireStub);
-  return seen;
+  return { orgs, members };
 }

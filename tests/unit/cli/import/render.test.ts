@@ -6,7 +6,7 @@ import ts from "typescript";
 import type { OrgDeclaration } from "../../../../cli/import/declarations";
 import { renderStackConfig, renderTypeScript } from "../../../../cli/import/render";
 import { readSettings } from "../../../../program/settings";
-import { declaredBy } from "./generatedModule";
+import { declaredBy, membersDeclaredBy } from "./generatedModule";
 
 const INSTANCE = "5f0c8a1b2c3d4e5f60718293";
 const orgs: OrgDeclaration[] = [
@@ -31,8 +31,23 @@ describe("renderStackConfig", () => {
     );
     expect(settings.instanceId).toBe(INSTANCE);
     expect(settings.orgs).toEqual(
-      orgs.map(({ resource, orgId, values }) => ({ resource, args: { orgId, ...values } })),
+      orgs.map(({ resource, orgId, values }) => ({
+        resource,
+        args: { orgId, ...values },
+        memberships: [],
+      })),
     );
+  });
+
+  it("writes each org's members as the memberships the default program declares", () => {
+    const member = { resource: "acme/a@b.example", userId: "c".repeat(24), role: "edit" as const };
+    const config = (
+      yaml.load(renderStackConfig(INSTANCE, [{ ...orgs[0], members: [member] }])) as {
+        config: never;
+      }
+    ).config;
+    const [org] = readSettings({ instanceId: INSTANCE, orgs: config["losant-orgs:orgs"] }, {}).orgs;
+    expect(org.memberships).toEqual([{ userId: member.userId, role: "edit" }]);
   });
 
   it("keeps the other settings, secrets and salt of an existing stack file", () => {
@@ -75,5 +90,37 @@ describe("renderTypeScript", () => {
     const source = renderTypeScript(INSTANCE, orgs, "test");
     const result = ts.transpileModule(source, { reportDiagnostics: true });
     expect(result.diagnostics).toEqual([]);
+  });
+
+  it("declares each member by userId, deleted with its org, and imports InstanceOrgMember", () => {
+    const withMembers: OrgDeclaration[] = [
+      {
+        ...orgs[0],
+        members: [
+          {
+            resource: "acme/ada@example.com",
+            userId: "c".repeat(24),
+            email: "ada@example.com",
+            role: "admin",
+          },
+        ],
+      },
+      { ...orgs[1], members: [] },
+    ];
+    const source = renderTypeScript(INSTANCE, withMembers, "test");
+    expect(declaredBy(source)).toHaveLength(2);
+    expect(membersDeclaredBy(source)).toEqual([
+      [
+        "acme/ada@example.com",
+        { instanceId: INSTANCE, orgId: orgs[0].orgId, userId: "c".repeat(24), role: "admin" },
+        "acme",
+      ],
+    ]);
+    expect(ts.transpileModule(source, { reportDiagnostics: true }).diagnostics).toEqual([]);
+  });
+
+  it("declares no member and does not import InstanceOrgMember when members were not read", () => {
+    const source = renderTypeScript(INSTANCE, orgs, "test");
+    expect(source).not.toContain("InstanceOrgMember");
   });
 });
