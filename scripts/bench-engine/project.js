@@ -50,7 +50,7 @@ async function createProject() {
     throw new Error(`${ROOT}/dist/sdk/index.js is missing: run \`npm run build\` first`);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-losant-bench-engine-"));
-  // --ignore-scripts: `prepare` would rebuild dist/; `npm run bench:engine` builds it first.
+  // --ignore-scripts: `prepack` would rebuild dist/; `npm run bench:engine` builds it first.
   const packed = await npm(
     ["pack", ROOT, "--ignore-scripts", "--json", "--pack-destination", tmp],
     ROOT,

@@ -169,7 +169,7 @@ async function npm(args: string[], cwd: string): Promise<string> {
 
 /**
  * `npm pack` of this repository into `destination` (`npm run build` first: `--ignore-scripts`
- * keeps `prepare` from rebuilding dist/ under other tests' feet).
+ * keeps `prepack` from rebuilding dist/ under other tests' feet).
  * @returns the tarball's path, e.g. `<destination>/pulumi-losant-0.1.0.tgz`
  */
 export async function packRepository(destination: string): Promise<string> {

@@ -1,16 +1,18 @@
 // Guards what `npm install ./pulumi-losant-<version>.tgz` gives a user (the plain-CLI suite
 // installs exactly that): the compiled SDK, provider and simulator, the schemas, README and
 // LICENSE; no tests, no default program, no TypeScript sources, and no source map that needs
-// a file the package does not ship. Needs `npm run build` first, as `npm test` does.
+// a file the package does not ship; and an install that runs none of the package's scripts,
+// so npm 11 has nothing to warn about. Needs `npm run build` first, as `npm test` does.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
 /** The package's file list as `npm pack --dry-run --json` reports it. */
 function packedFiles(): string[] {
-  // --ignore-scripts: `prepare` would rebuild dist/ under other tests' feet.
+  // --ignore-scripts: `prepack` would rebuild dist/ under other tests' feet.
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
     cwd: ROOT,
     encoding: "utf8",
@@ -85,4 +87,34 @@ describe("the npm package's file list", () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+describe("installing the package from its tarball", () => {
+  it("runs no lifecycle script of the package, so npm warns of none", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-losant-install-"));
+    try {
+      const packed = execFileSync(
+        "npm",
+        ["pack", ROOT, "--ignore-scripts", "--json", "--pack-destination", dir],
+        { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      );
+      const tarball = (JSON.parse(packed) as Array<{ filename: string }>)[0].filename;
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true }));
+      // 2>&1: npm writes its warnings to stderr, which execFileSync would otherwise drop.
+      const output = execFileSync(
+        "sh",
+        [
+          "-c",
+          `npm install --no-audit --no-fund --prefer-offline --legacy-peer-deps ./${tarball} 2>&1`,
+        ],
+        { cwd: dir, encoding: "utf8" },
+      );
+      expect(output).not.toMatch(/install-scripts|prepare|postinstall/);
+      expect(fs.existsSync(path.join(dir, "node_modules/pulumi-losant/dist/sdk/index.js"))).toBe(
+        true,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -87,7 +87,7 @@ async function npm(args: string[], cwd: string): Promise<string> {
 
 /** `npm pack` of `dir` into `destination`; returns the tarball's path. */
 async function pack(dir: string, destination: string): Promise<string> {
-  // --ignore-scripts: `prepare` would rebuild dist/ under others' feet; the suite needs a build.
+  // --ignore-scripts: `prepack` would rebuild dist/ under others' feet; the suite needs a build.
   const out = await npm(
     ["pack", dir, "--ignore-scripts", "--json", "--pack-destination", destination],
     ROOT,
