@@ -6,6 +6,7 @@
 import { startSimulator, type Simulator } from "./index";
 import { namedProfile, PROFILE_NAMES, type ProfileName } from "./profiles";
 import { checkRateLimit, type RateLimit } from "./rateLimit";
+import { formatRequestLine } from "./requestLog";
 
 /** Parsed command-line options. */
 export interface CliOptions {
@@ -14,12 +15,14 @@ export interface CliOptions {
   stateFile?: string;
   profile?: ProfileName;
   rateLimit?: RateLimit;
+  /** Print one line per request answered to stderr. */
+  logRequests: boolean;
   help: boolean;
 }
 
 /** The `--help` text. */
 export const USAGE = `Usage: losant-sim [--port N] [--host HOST] [--state FILE] [--profile NAME]
-                  [--rate-limit RPS[/BURST]]
+                  [--rate-limit RPS[/BURST]] [--log-requests]
 
 Starts a local Losant API for instance organizations and prints one JSON line:
 {"url": ..., "instanceId": ..., "tokens": {"admin": ..., "readOnly": ...}}
@@ -33,6 +36,8 @@ Starts a local Losant API for instance organizations and prints one JSON line:
   --rate-limit RPS[/BURST]
                  answer 429 with Retry-After beyond RPS requests per second, with
                  bursts of up to BURST (default: RPS rounded up)
+  --log-requests print each request to stderr as it is answered, one line each:
+                 METHOD PATH STATUS, e.g. GET /instances/<id>/orgs?page=0 200
 `;
 
 /**
@@ -84,11 +89,15 @@ const SETTERS: Record<string, (options: CliOptions, value: string) => void> = {
  * unknown profile or a malformed rate limit.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { port: 0, host: "127.0.0.1", help: false };
+  const options: CliOptions = { port: 0, host: "127.0.0.1", logRequests: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
       options.help = true;
+      continue;
+    }
+    if (arg === "--log-requests") {
+      options.logRequests = true;
       continue;
     }
     const [name, inline] = arg.split(/=(.*)/s, 2);
@@ -107,12 +116,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
  * connect.
  * @param argv - arguments without `node` and the script path.
  * @param write - where the line goes (stdout by default).
+ * @param writeRequest - where `--log-requests` lines go (stderr by default).
  * @returns the running simulator, or `undefined` after printing `--help`.
  * @throws Error for bad arguments or when the simulator cannot start.
  */
 export async function main(
   argv: readonly string[],
   write: (text: string) => void = (text) => process.stdout.write(text),
+  writeRequest: (text: string) => void = (text) => process.stderr.write(text),
 ): Promise<Simulator | undefined> {
   const options = parseArgs(argv);
   if (options.help) {
@@ -128,6 +139,9 @@ export async function main(
   });
   const { url, instanceId, tokens } = simulator;
   write(`${JSON.stringify({ url, instanceId, tokens })}\n`);
+  if (options.logRequests) {
+    simulator.requests.subscribe((entry) => writeRequest(`${formatRequestLine(entry)}\n`));
+  }
   return simulator;
 }
 

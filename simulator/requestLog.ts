@@ -30,6 +30,16 @@ export interface RequestFilter {
 /** Records requests in arrival order of their answers. */
 export class RequestLog {
   private log: RequestLogEntry[] = [];
+  private readonly listeners = new Set<(entry: RequestLogEntry) => void>();
+
+  /**
+   * Calls `listener` with each entry recorded from now on, as it is recorded.
+   * @returns a function that stops the calls
+   */
+  subscribe(listener: (entry: RequestLogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** A copy of the entries, oldest first. */
   get entries(): readonly RequestLogEntry[] {
@@ -39,6 +49,7 @@ export class RequestLog {
   /** Appends one entry (called by the server once per request). */
   record(entry: RequestLogEntry): void {
     this.log.push({ ...entry });
+    for (const listener of this.listeners) listener({ ...entry });
   }
 
   /** How many entries match every given field of `filter` (all entries without a filter). */
@@ -56,4 +67,14 @@ export class RequestLog {
   reset(): void {
     this.log = [];
   }
+}
+
+/**
+ * One entry as `losant-sim --log-requests` prints it: method, path with its query, status
+ * (`-` when the connection was dropped unanswered) and the injected fault, if any.
+ */
+export function formatRequestLine(entry: RequestLogEntry): string {
+  const target = entry.query === undefined ? entry.path : `${entry.path}?${entry.query}`;
+  const status = entry.status === 0 ? "-" : String(entry.status);
+  return `${entry.method} ${target} ${status}${entry.fault ? ` (fault: ${entry.fault})` : ""}`;
 }

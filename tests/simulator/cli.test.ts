@@ -18,7 +18,12 @@ interface StartupLine {
 
 describe("parseArgs", () => {
   it("defaults to a free port on 127.0.0.1 without a state file", () => {
-    expect(parseArgs([])).toEqual({ port: 0, host: "127.0.0.1", help: false });
+    expect(parseArgs([])).toEqual({
+      port: 0,
+      host: "127.0.0.1",
+      logRequests: false,
+      help: false,
+    });
   });
 
   it("reads --port, --host and --state, with a space or an equals sign", () => {
@@ -26,7 +31,15 @@ describe("parseArgs", () => {
       port: 8080,
       host: "::1",
       stateFile: "s.json",
+      logRequests: false,
       help: false,
+    });
+  });
+
+  it("reads --log-requests as a flag without a value", () => {
+    expect(parseArgs(["--log-requests", "--port", "1"])).toMatchObject({
+      logRequests: true,
+      port: 1,
     });
   });
 
@@ -82,6 +95,39 @@ describe("main", () => {
     const sim = await main(["--rate-limit", "10/20"], () => undefined);
     expect(sim?.rateLimit).toEqual({ requestsPerSecond: 10, burst: 20 });
     await sim?.close();
+  });
+
+  it("with --log-requests, writes one line per request: method, path with query, status", async () => {
+    const logged: string[] = [];
+    let startup = "";
+    const sim = await main(
+      ["--log-requests"],
+      (text) => (startup = text),
+      (text) => logged.push(text),
+    );
+    const line = JSON.parse(startup) as StartupLine;
+    const orgs = `/instances/${line.instanceId}/orgs`;
+    const auth = { Authorization: `Bearer ${line.tokens.admin}` };
+    await fetch(`${line.url}${orgs}?page=0`, { headers: auth });
+    await fetch(`${line.url}${orgs}/${"0".repeat(24)}`, { method: "DELETE", headers: auth });
+    await sim?.close();
+    expect(logged).toEqual([`GET ${orgs}?page=0 200\n`, `DELETE ${orgs}/${"0".repeat(24)} 404\n`]);
+  });
+
+  it("without --log-requests, writes nothing per request", async () => {
+    const logged: string[] = [];
+    let startup = "";
+    const sim = await main(
+      [],
+      (text) => (startup = text),
+      (text) => logged.push(text),
+    );
+    const line = JSON.parse(startup) as StartupLine;
+    await fetch(`${line.url}/instances/${line.instanceId}/orgs`, {
+      headers: { Authorization: `Bearer ${line.tokens.admin}` },
+    });
+    await sim?.close();
+    expect(logged).toEqual([]);
   });
 
   it("prints the usage for --help and starts nothing", async () => {
