@@ -5,10 +5,14 @@
  * `PULUMI_NODEJS_ENGINE` was set before the runtime loaded, which the host's is not.
  */
 import { createRequire } from "node:module";
+import { hostEngineAddress } from "./host";
 import { getProcessLocal, setProcessLocal } from "./processLocal";
 
-/** Where a warning goes. */
-export type WarningSink = (message: string) => Promise<void>;
+/** How the engine shows a message: `info` as a note, `warning` as a warning. */
+export type Severity = "info" | "warning";
+
+/** Where a message for the user goes. */
+export type WarningSink = (message: string, severity?: Severity) => Promise<void>;
 
 // Process-local: a sink may hold a live gRPC channel, which must never be serialized.
 const SINK_KEY = "warningSink";
@@ -18,12 +22,24 @@ const SINK_KEY = "warningSink";
  * cannot be reached). Never throws: a warning must not fail the step it describes.
  */
 export async function warnUser(message: string): Promise<void> {
+  await tellUser(message, "warning");
+}
+
+/**
+ * Sends a note (what a step is about to do, when the plan alone cannot say it) the same way as
+ * {@link warnUser}. Never throws.
+ */
+export async function informUser(message: string): Promise<void> {
+  await tellUser(message, "info");
+}
+
+async function tellUser(message: string, severity: Severity): Promise<void> {
   let sink = getProcessLocal<WarningSink>(SINK_KEY);
   if (sink === undefined) {
     sink = engineSink(hostEngineAddress()) ?? stderrSink;
     setProcessLocal(SINK_KEY, sink);
   }
-  await sink(message).catch(() => stderrSink(message));
+  await sink(message, severity).catch(() => stderrSink(message, severity));
 }
 
 /**
@@ -37,15 +53,8 @@ export function setWarningSink(sink: WarningSink | undefined): WarningSink | und
   return previous;
 }
 
-async function stderrSink(message: string): Promise<void> {
-  process.stderr.write(`warning: ${message}\n`);
-}
-
-/** The engine's address when this process is Pulumi's dynamic provider host, else undefined. */
-function hostEngineAddress(): string | undefined {
-  const [, entry, address] = process.argv;
-  if (!/[\\/]cmd[\\/]dynamic-provider([\\/]|$)/.test(entry ?? "")) return undefined;
-  return /^[\w.[\]:-]+:\d+$/.test(address ?? "") ? address : undefined;
+async function stderrSink(message: string, severity: Severity = "warning"): Promise<void> {
+  process.stderr.write(`${severity}: ${message}\n`);
 }
 
 /** Minimal shapes of the engine's generated gRPC client, as `@pulumi/pulumi` ships it. */
@@ -55,7 +64,7 @@ interface EngineProto {
     setMessage(message: string): void;
     setUrn(urn: string): void;
   };
-  LogSeverity: { WARNING: number };
+  LogSeverity: { INFO: number; WARNING: number };
 }
 interface EngineGrpc {
   EngineClient: new (
@@ -73,10 +82,12 @@ function engineSink(address: string | undefined): WarningSink | undefined {
     const proto = fromPulumi("./proto/engine_pb") as EngineProto;
     const { EngineClient } = fromPulumi("./proto/engine_grpc_pb") as EngineGrpc;
     const client = new EngineClient(address, grpc.credentials.createInsecure());
-    return (message) =>
+    return (message, severity = "warning") =>
       new Promise((resolve, reject) => {
         const request = new proto.LogRequest();
-        request.setSeverity(proto.LogSeverity.WARNING);
+        request.setSeverity(
+          severity === "info" ? proto.LogSeverity.INFO : proto.LogSeverity.WARNING,
+        );
         request.setMessage(message);
         request.setUrn("");
         client.log(request, (err) => (err ? reject(err) : resolve()));

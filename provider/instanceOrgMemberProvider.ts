@@ -8,6 +8,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { connectedClient, setConnectionSettings, settingsFromConfig } from "./connection";
+import { reportingOnce } from "./hostEcho";
 import type { LosantClient } from "./losant/client";
 import { isLosantApiError, isNotFound, type LosantApiError } from "./losant/errors";
 import { emailFilter, findMember, type MemberKey } from "./losant/members";
@@ -79,7 +80,7 @@ export async function create(
  * Reads the member into the outputs, so a role changed elsewhere shows in the next preview. A
  * user who is no longer a member yields an empty ID, which drops the resource from the state.
  */
-export async function read(
+async function readMember(
   id: string,
   state?: InstanceOrgMemberOutputs,
 ): Promise<dynamic.ReadResult<InstanceOrgMemberOutputs>> {
@@ -98,6 +99,8 @@ export async function read(
   }
   return { id, props: toMemberOutputs(member, state) };
 }
+/** {@link readMember}; its errors reach the user once (see `hostEcho.ts`). */
+export const read = reportingOnce(readMember);
 
 /** Sends one PATCH with the roles that changed. @throws LosantApiError */
 export async function update(
@@ -123,7 +126,9 @@ async function deleteMember(_id: string, props: InstanceOrgMemberOutputs): Promi
     throw err;
   }
 }
-export { deleteMember as delete };
+/** {@link deleteMember}; its errors reach the user once (see `hostEcho.ts`). */
+const deleteStep = reportingOnce(deleteMember);
+export { deleteStep as delete };
 
 /** The member the inputs name, when the user is in the org already. */
 async function existingMember(

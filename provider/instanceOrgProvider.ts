@@ -19,13 +19,15 @@ import {
   settingsFromConfig,
   writingTo,
 } from "./connection";
-import { warnUser } from "./engineLog";
+import { informUser, warnUser } from "./engineLog";
+import { reportingOnce } from "./hostEcho";
 import { PartialCreateError } from "./errors";
 import type { InstanceOrgInputs, InstanceOrgOutputs } from "./inputs";
 import { isNotFound, type LosantApiError } from "./losant/errors";
 import { CHEAPEST_SUMMARY_FIELD, WRITABLE_FIELDS, normalizeSummaryInclude } from "./losant/org";
 import type { InstanceOrg, InstanceOrgPatch, InstanceOrgPost } from "./losant/types.generated";
 import { normalizationWarning, storedPairs, unexplainedMismatches } from "./normalization";
+import { adoptionNote, repointWarning } from "./planNotes";
 import { answeredFields, toOutputs, withoutUndefined } from "./outputs";
 import { isUnknown } from "./unknown";
 import { forEngine, validateInputs } from "./validation";
@@ -35,12 +37,18 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   setConnectionSettings(settingsFromConfig(req.config));
 }
 
-/** Validates the inputs against the official schemas; no request. */
+/**
+ * Validates the inputs against the official schemas; no request. A new resource with `orgId`
+ * adopts an org, which the plan shows as a create: a note says that nothing will be created.
+ */
 export async function check(
-  _olds: InstanceOrgInputs,
+  olds: InstanceOrgInputs,
   news: InstanceOrgInputs,
 ): Promise<dynamic.CheckResult<InstanceOrgInputs>> {
   const failures = validateInputs(news as unknown as Record<string, unknown>);
+  const isNew = Object.keys(olds ?? {}).length === 0;
+  if (isNew && failures.length === 0 && typeof news.orgId === "string" && !isUnknown(news.orgId))
+    await informUser(adoptionNote(news.orgId, news.instanceId, news.name));
   return { inputs: news, failures: failures.map(forEngine) };
 }
 
@@ -58,7 +66,10 @@ export async function diff(
   const replaces: string[] = [];
   if (isUnknown(news.instanceId) || news.instanceId !== olds.instanceId)
     replaces.push("instanceId");
-  if (news.orgId !== undefined && news.orgId !== id) replaces.push("orgId");
+  if (news.orgId !== undefined && news.orgId !== id) {
+    replaces.push("orgId");
+    await warnUser(repointWarning(id, olds.name, news.orgId));
+  }
   const changed = unexplainedMismatches(news, olds, olds.normalized);
   const summaryChanged = !sameList(
     normalizeSummaryInclude(news.summaryInclude),
@@ -116,7 +127,7 @@ async function createOrAdopt(
  * an empty ID, which drops it from the state. Reads the engine asks for together share one
  * list request (`losant/readBatch.ts`); a lone read, or one the list cannot answer, is a GET.
  */
-export async function read(
+async function readOrg(
   id: string,
   state?: InstanceOrgOutputs,
 ): Promise<dynamic.ReadResult<InstanceOrgOutputs>> {
@@ -149,6 +160,8 @@ export async function read(
   }) as unknown as InstanceOrgOutputs;
   return { id, props: outs, inputs };
 }
+/** {@link readOrg}; its errors reach the user once (see `hostEcho.ts`). */
+export const read = reportingOnce(readOrg);
 
 /**
  * Sends one PATCH with the changed fields (a GET when only `summaryInclude` changed). A change
@@ -196,7 +209,9 @@ async function deleteOrg(id: string, props: InstanceOrgOutputs): Promise<void> {
     }
   });
 }
-export { deleteOrg as delete };
+/** {@link deleteOrg}; its errors reach the user once (see `hostEcho.ts`). */
+const deleteStep = reportingOnce(deleteOrg);
+export { deleteStep as delete };
 
 async function adopt(
   inputs: InstanceOrgInputs,

@@ -150,6 +150,33 @@ describePlainCli("examples/members on the plain pulumi CLI", () => {
   );
 
   it(
+    "a refresh with an invalid token says so once per resource, with no stack trace",
+    async () => {
+      const { stdout } = await project.pulumi(["stack", "export", ...STACK]);
+      const managed = (
+        JSON.parse(stdout).deployment.resources as Array<{ type: string; urn: string }>
+      ).filter((r) => /:InstanceOrg(Member)?$/.test(r.type));
+      const result = await project.bash(
+        `pulumi preview ${STACK.join(" ")} --refresh --non-interactive`,
+        { LOSANT_API_TOKEN: "not-a-valid-token" },
+      );
+      const output = result.stdout + result.stderr;
+      expect(result.code).not.toBe(0);
+      const diagnostics = output.slice(output.indexOf("Diagnostics:"));
+      const hint = /The API token is invalid or expired/g;
+      expect(diagnostics.match(hint)).toHaveLength(managed.length);
+      for (const resource of managed) {
+        const name = resource.urn.split("::").pop()!;
+        expect(diagnostics).toContain(`(${name}):\n    error: Preview failed: Losant API`);
+      }
+      expect(output).not.toMatch(/\.ts:\d+/);
+      expect(output).not.toContain("LosantApiError");
+      expect(output).not.toMatch(/scope/i);
+    },
+    PLAIN_CLI_TIMEOUT,
+  );
+
+  it(
     "destroy removes the memberships and the orgs",
     async () => {
       await project.pulumi(["destroy", ...STACK, "--yes"]);

@@ -255,6 +255,33 @@ describePlainCli("the plain pulumi CLI in project folders", () => {
           expect(adopted[0].limits?.device).toBe(250);
           expect(adopted[0].mfaMode).toBe("required");
         });
+
+        it("the plan said the org would be adopted, not created", () => {
+          expect(project.log).toContain(
+            `InstanceOrg adopts the existing org ${orgId} of instance ${sim().instanceId}: ` +
+              "no org is created (no POST)",
+          );
+        });
+
+        it(
+          "a preview moving orgId to another org warns that it deletes the org held",
+          async () => {
+            const other = await createOrg(sim(), "Another Customer");
+            await project.pulumi(["config", "set", "orgId", other]);
+            sim().requests.reset();
+            try {
+              const { stdout } = await project.pulumi(["preview", "--stack", "dev"]);
+              expect(stdout).toContain(
+                `orgId changes from ${orgId} to ${other}: this replaces the resource, so ` +
+                  `Pulumi adopts ${other} and then DELETES org ${orgId} ("Legacy Customer")`,
+              );
+            } finally {
+              await project.pulumi(["config", "set", "orgId", orgId]);
+            }
+            expect(writes(sim())).toEqual([]);
+          },
+          PLAIN_CLI_TIMEOUT,
+        );
       },
     );
   });
