@@ -1,4 +1,9 @@
-import { CONFIG_KEYS, resolveConnection, resolveTimeout } from "./losant/config";
+import {
+  CONFIG_KEYS,
+  resolveConnection,
+  resolveRetryDeadline,
+  resolveTimeout,
+} from "./losant/config";
 import { LosantClient } from "./losant/client";
 import { OrgReadBatcher } from "./losant/readBatch";
 import { getProcessLocal, processLocal, setProcessLocal } from "./processLocal";
@@ -28,11 +33,12 @@ export function settingsFromConfig(config: {
 /**
  * A client for the configured API: stack config first, then `LOSANT_API_TOKEN` and
  * `LOSANT_API_URL`, read now (at run time), not when the program was written; the request
- * timeout from `LOSANT_API_TIMEOUT_MS` when set. The same settings give the same client, so a
+ * timeout from `LOSANT_API_TIMEOUT_MS` and the retry deadline from
+ * `LOSANT_API_RETRY_DEADLINE_MS` when set. The same settings give the same client, so a
  * stack of many orgs resolves and checks them once, not once per request.
  *
- * @throws LosantConfigError when no token is configured, the URL is unsafe or the timeout
- *   is not a positive integer
+ * @throws LosantConfigError when no token is configured, the URL is unsafe, or the timeout or
+ *   retry deadline is not a positive integer
  */
 export function connectedClient(): LosantClient {
   const settings = getProcessLocal<ConnectionSettings>(SETTINGS_KEY) ?? {};
@@ -43,10 +49,16 @@ export function connectedClient(): LosantClient {
     env[CONFIG_KEYS.tokenEnv],
     env[CONFIG_KEYS.urlEnv],
     env[CONFIG_KEYS.timeoutEnv],
+    env[CONFIG_KEYS.retryDeadlineEnv],
   ];
   const cached = getProcessLocal<CachedClient>(CLIENT_KEY);
   if (cached !== undefined && sameSources(cached.sources, sources)) return cached.client;
-  const client = new LosantClient({ ...resolveConnection(settings), timeoutMs: resolveTimeout() });
+  const deadlineMs = resolveRetryDeadline();
+  const client = new LosantClient({
+    ...resolveConnection(settings),
+    timeoutMs: resolveTimeout(),
+    retry: deadlineMs === undefined ? undefined : { deadlineMs },
+  });
   setProcessLocal<CachedClient>(CLIENT_KEY, { sources, client });
   return client;
 }

@@ -10,6 +10,7 @@ export const CONFIG_KEYS = {
   tokenEnv: "LOSANT_API_TOKEN",
   urlEnv: "LOSANT_API_URL",
   timeoutEnv: "LOSANT_API_TIMEOUT_MS",
+  retryDeadlineEnv: "LOSANT_API_RETRY_DEADLINE_MS",
 } as const;
 
 /** A token and the API's base URL, ready for {@link LosantClient}. */
@@ -53,12 +54,27 @@ export function resolveConnection(
  * @throws LosantConfigError when the variable is set but is not a positive integer
  */
 export function resolveTimeout(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const raw = nonEmpty(env[CONFIG_KEYS.timeoutEnv]);
+  return positiveMs(env, CONFIG_KEYS.timeoutEnv);
+}
+
+/**
+ * How long a request keeps being retried, set in `LOSANT_API_RETRY_DEADLINE_MS`, in ms from
+ * its first attempt; undefined keeps the client's default (60 s). For a CI job that should fail
+ * fast while the API is rate-limiting it, and for tests of what happens when retries run out.
+ *
+ * @throws LosantConfigError when the variable is set but is not a positive integer
+ */
+export function resolveRetryDeadline(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  return positiveMs(env, CONFIG_KEYS.retryDeadlineEnv);
+}
+
+function positiveMs(env: NodeJS.ProcessEnv, variable: string): number | undefined {
+  const raw = nonEmpty(env[variable]);
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) <= 0) {
     throw new LosantConfigError(
-      CONFIG_KEYS.timeoutEnv,
-      `${CONFIG_KEYS.timeoutEnv} must be a positive number of milliseconds, not "${raw}".`,
+      variable,
+      `${variable} must be a positive number of milliseconds, not "${raw}".`,
     );
   }
   return Number(raw);

@@ -1,6 +1,7 @@
 // The `pulumi-losant` bin as a user runs it (the built dist/cli/main.js in a process of its
 // own): `import` exits 0 with its report, and an error is one line on stderr naming what to
 // fix, with exit code 1 (2 for a wrong command line), never a stack trace or the token.
+// @profile-independent: the bin's exit codes and messages do not depend on the profile; runs under the default profile only.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -3,6 +3,7 @@
 // live handle), a dependency captured wrongly (a global `fetch` instead of node-fetch), a
 // token captured into the text, or a provider that stops being captured by reference from an
 // installed package (9.9 KB per org instead of a few hundred bytes) only shows up here.
+// @profile-independent: what the serializer carries does not depend on how the server answers; runs under the default profile only.
 import fs from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // Guards where a usage call finds its connection inside a program: the token from secret
 // stack config (plain results, since usage numbers are not secret), and
 // the environment when stack config is empty.
+// @profile-independent: where a call finds its connection does not depend on the server's answers; runs under the default profile only.
 import * as pulumi from "@pulumi/pulumi";
 import { getDeviceCounts, getDeviceCountsOutput } from "../../../sdk";
 import { useUsageFixture, valueOf } from "./usageSimulator";

@@ -1,6 +1,7 @@
 // Guards preview: while an input is unknown (the ID of an org this same program creates),
 // the Output forms must send nothing and yield unknown, as DESIGN.md promises; and with
 // known inputs they do call, so the zero below is not an artefact of the setup.
+// @profile-independent: what a preview sends does not depend on the server's answers; runs under the default profile only.
 import * as pulumi from "@pulumi/pulumi";
 import {
   getDeviceCountsOutput,

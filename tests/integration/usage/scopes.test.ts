@@ -1,5 +1,6 @@
 // Guards the 403 path: a token without the scope of the call must fail with an error that
 // names the scopes it needs, and never the token itself.
+// @profile-independent: the 403 path is the same under every profile; runs under the default profile only.
 import {
   getDeviceCounts,
   getDeviceCountsOutput,

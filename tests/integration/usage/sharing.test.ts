@@ -1,5 +1,6 @@
 // Guards in-flight sharing over real HTTP: identical concurrent calls in one program make one
 // request (the simulator's log proves it), and calls made later fetch fresh data.
+// @profile-independent: request sharing happens before any answer; runs under the default profile only.
 import {
   getDeviceCounts,
   getDeviceCountsOutput,

@@ -3,7 +3,12 @@
 import { connectedClient, setConnectionSettings } from "../../../provider/connection";
 import { isLosantConfigError } from "../../../provider/losant/errors";
 
-const ENV_KEYS = ["LOSANT_API_TOKEN", "LOSANT_API_URL", "LOSANT_API_TIMEOUT_MS"] as const;
+const ENV_KEYS = [
+  "LOSANT_API_TOKEN",
+  "LOSANT_API_URL",
+  "LOSANT_API_TIMEOUT_MS",
+  "LOSANT_API_RETRY_DEADLINE_MS",
+] as const;
 const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
 
 beforeEach(() => {
@@ -33,6 +38,14 @@ it("a changed environment variable gives a new client", () => {
   const before = connectedClient();
   process.env.LOSANT_API_TIMEOUT_MS = "1234";
   expect(connectedClient()).not.toBe(before);
+});
+
+it("a changed retry deadline gives a new client, and an invalid one is refused by name", () => {
+  const before = connectedClient();
+  process.env.LOSANT_API_RETRY_DEADLINE_MS = "5000";
+  expect(connectedClient()).not.toBe(before);
+  process.env.LOSANT_API_RETRY_DEADLINE_MS = "soon";
+  expect(() => connectedClient()).toThrow("LOSANT_API_RETRY_DEADLINE_MS must be a positive");
 });
 
 it("no token anywhere is a LosantConfigError naming the setting, every time it is asked", () => {
