@@ -69,10 +69,10 @@ function rules(schema: JsonSchema): string[] {
 }
 
 function describe(schema: JsonSchema, text?: string): string | undefined {
-  const parts = [text ?? schema.description, rules(schema).join("; ")].filter(
-    (part): part is string => part !== undefined && part !== "",
-  );
-  return parts.length > 0 ? parts.join(". Rules: ") : undefined;
+  const said = text ?? schema.description;
+  const rule = rules(schema).join("; ");
+  if (rule === "") return said;
+  return said === undefined ? `Rules: ${rule}.` : `${said} Rules: ${rule}.`;
 }
 
 /** Collects the object types met while converting, by token. */

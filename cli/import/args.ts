@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { ImportError } from "./errors";
+import { IMPORT_FORMATS, type ImportFormat } from "./format";
 import { parseFields, type ImportableField } from "./fields";
 import { parseTag, type Selection } from "./select";
 
@@ -10,7 +11,7 @@ export interface ImportArgs {
    * yaml: stack config of the default program; ts: a TypeScript module. Undefined: chosen from
    * the project in the folder (see `format.ts`).
    */
-  format?: "yaml" | "ts";
+  format?: ImportFormat;
   /** The file to write; default `Pulumi.<stack>.yaml` for yaml, `orgs.ts` for ts. */
   out?: string;
   stack?: string;
@@ -33,11 +34,14 @@ Writes declarations that adopt existing orgs of a Losant instance, and their mem
 \`pulumi up\` then adopts them with no change.
 
   --instance-id ID      the instance (else LOSANT_INSTANCE_ID, else losant-orgs:instanceId)
-  --format ts|yaml      ts: a TypeScript module of InstanceOrg and InstanceOrgMember
+  --format ts|yaml|pulumi-import
+                        ts: a TypeScript module of InstanceOrg and InstanceOrgMember
                         declarations, for your program to import (the default);
                         yaml: stack config that only pulumi-losant's own default program
-                        (project losant-orgs) reads (the default in that project)
-  --out FILE            where to write (default Pulumi.<stack>.yaml, or orgs.ts)
+                        (project losant-orgs) reads (the default in that project);
+                        pulumi-import: the orgs as \`pulumi import --file\` input for the
+                        losant provider plugin (the default in a Pulumi YAML project)
+  --out FILE            where to write (default Pulumi.<stack>.yaml, orgs.ts or import.json)
   --stack NAME          the stack whose file and config to use (default: the selected one)
   --force               replace an existing file (yaml: only the losant-orgs keys change)
   --list                print the selected orgs and their resource names; write nothing
@@ -87,8 +91,11 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     );
   }
   const { values } = parsed;
-  if (values.format !== undefined && values.format !== "yaml" && values.format !== "ts") {
-    throw new ImportError(`--format must be yaml or ts, not "${values.format}"`, 2);
+  if (values.format !== undefined && !IMPORT_FORMATS.includes(values.format as ImportFormat)) {
+    throw new ImportError(
+      `--format must be ${IMPORT_FORMATS.join(", ")}, not "${values.format}"`,
+      2,
+    );
   }
   const emptyTag = values.tag.find((tag) => parseTag(tag).key === "");
   if (emptyTag !== undefined) {
@@ -96,7 +103,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
   }
   return {
     instanceId: values["instance-id"],
-    format: values.format,
+    format: values.format as ImportFormat | undefined,
     out: values.out,
     stack: values.stack,
     force: values.force,

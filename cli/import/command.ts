@@ -12,7 +12,7 @@ import { chooseFormat, type ImportFormat } from "./format";
 import { settleTarget, stackName, type ImportContext, type ImportTarget } from "./connection";
 import { declarations, type OrgDeclaration } from "./declarations";
 import { ImportError } from "./errors";
-import { renderStackConfig, renderTypeScript } from "./render";
+import { renderPulumiImport, renderStackConfig, renderTypeScript } from "./render";
 import { selectOrgs } from "./select";
 
 /** What the command needs from its surroundings, injected in tests. */
@@ -56,7 +56,9 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
   const all = await listInstance(client, target);
   const selected = selectOrgs(all, args.selection);
   const members =
-    args.members && !args.list ? await membersOf(client, target, selected) : undefined;
+    args.members && !args.list && format !== "pulumi-import"
+      ? await membersOf(client, target, selected)
+      : undefined;
   const declared = declarations(all, selected, { ...args, members });
   if (args.list) {
     for (const { resource, orgId, values } of declared) {
@@ -70,7 +72,9 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
   const text =
     format === "ts"
       ? renderTypeScript(target.instanceId, declared, `instance ${target.instanceId}`)
-      : renderStackConfig(target.instanceId, declared, existing);
+      : format === "pulumi-import"
+        ? renderPulumiImport(target.instanceId, declared)
+        : renderStackConfig(target.instanceId, declared, existing);
   fs.writeFileSync(file, text, { flag: args.force ? "w" : "wx" });
   const relative = path.relative(io.cwd, file);
   const memberCount = declared.reduce((n, org) => n + (org.members?.length ?? 0), 0);
@@ -86,6 +90,13 @@ function nextSteps(format: ImportFormat, file: string): string[] {
   const check = "`pulumi preview --expect-no-changes` confirms the code matches the instance.";
   if (format === "yaml") {
     return [`Next: \`pulumi up\` of the default program ${adopt}`, check];
+  }
+  if (format === "pulumi-import") {
+    return [
+      `Next: \`pulumi import --file ${file} --skip-preview --out orgs.yaml\` adopts them with the`,
+      "losant plugin (reads only: 0 POST, 0 PATCH) and writes their declarations; add those",
+      `to your program, then ${check}`,
+    ];
   }
   const module = `./${file.replace(/\\/g, "/").replace(/\.ts$/, "")}`;
   return [
@@ -151,6 +162,7 @@ async function outputFile(
 ): Promise<string> {
   if (args.out !== undefined) return args.out;
   if (format === "ts") return "orgs.ts";
+  if (format === "pulumi-import") return "import.json";
   return `Pulumi.${await stackName(context, args.stack)}.yaml`;
 }
 

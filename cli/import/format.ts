@@ -16,36 +16,58 @@ import { ImportError } from "./errors";
 export const PROJECT = "losant-orgs";
 
 /** The output formats of an import. */
-export type ImportFormat = "yaml" | "ts";
+export type ImportFormat = "yaml" | "ts" | "pulumi-import";
+
+/** Every format, as `--format` takes them. */
+export const IMPORT_FORMATS: readonly ImportFormat[] = ["ts", "yaml", "pulumi-import"];
+
+/** The name and runtime of the Pulumi project in `cwd` (its `Pulumi.yaml`), as far as set. */
+function project(cwd: string): { name?: string; runtime?: string } {
+  for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {
+    const full = path.join(cwd, file);
+    if (!fs.existsSync(full)) continue;
+    const document = yaml.load(fs.readFileSync(full, "utf8")) as {
+      name?: unknown;
+      runtime?: unknown;
+    } | null;
+    const runtime =
+      typeof document?.runtime === "object" && document.runtime !== null
+        ? (document.runtime as { name?: unknown }).name
+        : document?.runtime;
+    return {
+      name: typeof document?.name === "string" ? document.name : undefined,
+      runtime: typeof runtime === "string" ? runtime : undefined,
+    };
+  }
+  return {};
+}
 
 /**
  * The name of the Pulumi project in `cwd` (its `Pulumi.yaml`), or undefined when there is
  * none or it names none.
  */
 export function projectName(cwd: string): string | undefined {
-  for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {
-    const full = path.join(cwd, file);
-    if (!fs.existsSync(full)) continue;
-    const document = yaml.load(fs.readFileSync(full, "utf8")) as { name?: unknown } | null;
-    return typeof document?.name === "string" ? document.name : undefined;
-  }
-  return undefined;
+  return project(cwd).name;
 }
 
 /**
- * The format to write: the one asked for, else yaml in the default program's project and ts
- * anywhere else.
+ * The format to write: the one asked for, else yaml in the default program's project,
+ * pulumi-import (input for `pulumi import --file`, for the `losant` plugin) in a Pulumi YAML
+ * project, and ts anywhere else.
  *
  * @throws ImportError (exit code 2) when yaml is asked for in another Pulumi project, whose
  *   program would never read the stack config it writes
  */
 export function chooseFormat(asked: ImportFormat | undefined, cwd: string): ImportFormat {
-  const project = projectName(cwd);
-  if (asked === undefined) return project === PROJECT ? "yaml" : "ts";
-  if (asked === "yaml" && project !== undefined && project !== PROJECT) {
+  const { name, runtime } = project(cwd);
+  if (asked === undefined) {
+    if (name === PROJECT) return "yaml";
+    return runtime === "yaml" ? "pulumi-import" : "ts";
+  }
+  if (asked === "yaml" && name !== undefined && name !== PROJECT) {
     throw new ImportError(
       `--format yaml writes ${PROJECT}:* stack config, which only pulumi-losant's default ` +
-        `program (project ${PROJECT}) reads; this folder's project is "${project}", whose ` +
+        `program (project ${PROJECT}) reads; this folder's project is "${name}", whose ` +
         `program would adopt nothing. Use --format ts (the default here) and import the module ` +
         "it writes from your program (nothing was written)",
       2,

@@ -100,3 +100,20 @@ function memberLines(orgs: readonly OrgDeclaration[]): string[] {
   lines.push("};");
   return lines;
 }
+
+/**
+ * The declarations as `pulumi import --file` input for the `losant` provider plugin: one
+ * `losant:index:InstanceOrg` per org, named and identified as `<instanceId>/<orgId>` so the
+ * import needs no provider setting. Memberships are not part of it.
+ */
+export function renderPulumiImport(
+  instanceId: string,
+  declared: readonly OrgDeclaration[],
+): string {
+  const resources = declared.map((org) => ({
+    type: "losant:index:InstanceOrg",
+    name: org.resource,
+    id: `${instanceId}/${org.orgId}`,
+  }));
+  return `${JSON.stringify({ resources }, null, 2)}\n`;
+}

@@ -261,19 +261,17 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi YAML program", () 
         }),
       );
       await importer.pulumi(["stack", "init", "imp"]);
-      await importer.pulumi(["config", "set", "losant:instanceId", sim().instanceId]);
     }, PLAIN_CLI_TIMEOUT);
 
     it(
-      `adopts ${COUNT} orgs with 0 POST and 0 PATCH, and writes their declarations`,
+      `pulumi-losant import writes the input, pulumi import adopts ${COUNT} orgs with 0 POST and 0 PATCH and writes their declarations`,
       async () => {
+        // What pulumi-losant import writes by default in a Pulumi YAML project.
+        const bin = path.join(importer.dir, "node_modules/.bin/pulumi-losant");
+        const written = await importer.bash(`${bin} import --instance-id ${sim().instanceId}`);
+        expect(written.code).toBe(0);
+        expect(written.stdout).toContain(`Wrote ${COUNT} of ${COUNT} orgs to import.json.`);
         const file = path.join(importer.dir, "import.json");
-        fs.writeFileSync(
-          file,
-          JSON.stringify({
-            resources: ids.map((id, i) => ({ type: ORG, name: `existing${i}`, id })),
-          }),
-        );
         sim().requests.reset();
         await importer.pulumi([
           "import",

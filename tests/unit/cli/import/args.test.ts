@@ -43,7 +43,7 @@ describe("parseImportArgs", () => {
 
   it.each([
     [["--fields", "name,colour"], /--fields: unknown field colour; use default, all/],
-    [["--format", "json"], /--format must be yaml or ts, not "json"/],
+    [["--format", "json"], /--format must be ts, yaml, pulumi-import, not "json"/],
     [["--tag", "=v"], /--tag "=v" has no key/],
     [["--bogus"], /Unknown option '--bogus'/],
   ])("refuses %j with exit code 2", (argv, message) => {

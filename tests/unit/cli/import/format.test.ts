@@ -12,8 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
-const project = (name: string) =>
-  fs.writeFileSync(path.join(cwd, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+const project = (name: string, runtime = "nodejs") =>
+  fs.writeFileSync(path.join(cwd, "Pulumi.yaml"), `name: ${name}\nruntime: ${runtime}\n`);
 
 it("writes TypeScript in a user's project", () => {
   project("my-orgs");
@@ -27,6 +27,16 @@ it("writes TypeScript in a folder with no project", () => {
 it("writes stack config in the default program's project", () => {
   project("losant-orgs");
   expect(chooseFormat(undefined, cwd)).toBe("yaml");
+});
+
+it("writes pulumi import input for the losant plugin in a Pulumi YAML project", () => {
+  project("yaml-orgs", "yaml");
+  expect(chooseFormat(undefined, cwd)).toBe("pulumi-import");
+});
+
+it("reads the runtime in its long form too", () => {
+  project("yaml-orgs", "\n  name: yaml\n  options: {}");
+  expect(chooseFormat(undefined, cwd)).toBe("pulumi-import");
 });
 
 it("refuses yaml in another project, naming --format ts", () => {

@@ -4,7 +4,11 @@
 import yaml from "js-yaml";
 import ts from "typescript";
 import type { OrgDeclaration } from "../../../../cli/import/declarations";
-import { renderStackConfig, renderTypeScript } from "../../../../cli/import/render";
+import {
+  renderPulumiImport,
+  renderStackConfig,
+  renderTypeScript,
+} from "../../../../cli/import/render";
 import { readSettings } from "../../../../program/settings";
 import { declaredBy, membersDeclaredBy } from "./generatedModule";
 
@@ -122,5 +126,18 @@ describe("renderTypeScript", () => {
   it("declares no member and does not import InstanceOrgMember when members were not read", () => {
     const source = renderTypeScript(INSTANCE, orgs, "test");
     expect(source).not.toContain("InstanceOrgMember");
+  });
+});
+
+describe("renderPulumiImport", () => {
+  it("lists each org as a losant:index:InstanceOrg named as declared, with <instanceId>/<orgId>", () => {
+    const file = JSON.parse(renderPulumiImport(INSTANCE, orgs));
+    expect(file).toEqual({
+      resources: orgs.map((org) => ({
+        type: "losant:index:InstanceOrg",
+        name: org.resource,
+        id: `${INSTANCE}/${org.orgId}`,
+      })),
+    });
   });
 });

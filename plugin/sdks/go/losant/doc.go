@@ -1,0 +1,2 @@
+// Losant Enterprise instance organizations and their members, as code.
+package losant
