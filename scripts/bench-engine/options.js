@@ -9,7 +9,7 @@ const { parseArgs } = require("node:util");
  * @property {number} n Resources per stack.
  * @property {number} runs Runs per kind, alternating orgs and no-op.
  * @property {number} refreshPairs Pairs of refreshes, run for run, on the last run's stacks.
- * @property {("orgs" | "noop")[]} order The kinds in the order each run takes them.
+ * @property {("orgs" | "noop" | "plugin")[]} order The kinds in the order each run takes them.
  * @property {boolean} compare Run the orgs / no-op comparison.
  * @property {boolean} rateLimited Run the creates under a token bucket.
  * @property {number} rateLimitedN Orgs created under the token bucket.
@@ -105,7 +105,7 @@ function parseOptions(argv) {
     n: positiveInteger(str("n"), "n", 200),
     runs: positiveInteger(str("runs"), "runs", 2),
     refreshPairs: countOption(str("refresh-pairs"), "refresh-pairs", 6),
-    order: values["noop-first"] === true ? ["noop", "orgs"] : ["orgs", "noop"],
+    order: values["noop-first"] === true ? ["noop", "orgs", "plugin"] : ["orgs", "noop", "plugin"],
     compare: only !== "rate-limit",
     rateLimited: only !== "compare",
     rateLimitedN: positiveInteger(str("rate-n"), "rate-n", 200),

@@ -66,7 +66,8 @@ async function createProject() {
   );
   fs.writeFileSync(
     path.join(dir, "Pulumi.yaml"),
-    `name: ${PROJECT_NAME}\nruntime: nodejs\ndescription: pulumi-losant engine benchmark\n`,
+    `name: ${PROJECT_NAME}\nruntime: nodejs\ndescription: pulumi-losant engine benchmark\n` +
+      "plugins:\n  providers:\n    - name: losant\n      path: ./node_modules/.bin\n",
   );
   fs.copyFileSync(path.join(__dirname, "stackProgram.js"), path.join(dir, "index.js"));
   const sdkVersion = JSON.parse(

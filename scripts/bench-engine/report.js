@@ -43,6 +43,7 @@ function comparisonReport(results) {
     results.filter((r) => r.kind === kind);
   const orgs = of("orgs");
   const noop = of("noop");
+  const plugin = of("plugin");
   const best = (
     /** @type {typeof results} */ runs,
     /** @type {import("./stackRun.js").Step} */ step,
@@ -54,11 +55,14 @@ function comparisonReport(results) {
     const byMethod = Object.entries(orgs[0].steps[step].byMethod)
       .map(([m, c]) => `${m} ${c}`)
       .join(", ");
+    const p = plugin.length > 0 ? best(plugin, step) : NaN;
     return [
       step,
       n.toFixed(1),
       o.toFixed(1),
       `${(o / n).toFixed(2)}x`,
+      plugin.length > 0 ? p.toFixed(1) : "-",
+      plugin.length > 0 ? `${(p / n).toFixed(2)}x / ${(p / o).toFixed(2)}x` : "-",
       byMethod ? `${methods} (${byMethod})` : methods,
       distinct(noop.map((r) => r.steps[step].requests)),
       Math.min(...orgs.map((r) => r.steps[step].simulatorCpuSeconds)).toFixed(1),
@@ -82,6 +86,8 @@ function comparisonReport(results) {
         "no-op (s)",
         "orgs (s)",
         "ratio",
+        "plugin (s)",
+        "plugin / no-op, / orgs",
         "org requests",
         "no-op requests",
         "simulator CPU during orgs (s)",
@@ -94,7 +100,11 @@ function comparisonReport(results) {
     "",
     table(
       ["stack", "state per resource", "`__provider` per resource", "checkpoint after up"],
-      [stateRow(orgs, "orgs"), stateRow(noop, "no-op")],
+      [
+        stateRow(orgs, "orgs"),
+        stateRow(noop, "no-op"),
+        ...(plugin.length > 0 ? [stateRow(plugin, "plugin")] : []),
+      ],
     ),
   ].join("\n");
 }

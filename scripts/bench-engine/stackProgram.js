@@ -3,7 +3,8 @@
 // whose node_modules hold `pulumi-losant` (from its `npm pack` tarball) and `@pulumi/pulumi`.
 // `BENCH_KIND=orgs` declares BENCH_COUNT InstanceOrgs; `BENCH_KIND=noop` declares as many
 // dynamic resources with the same inputs whose provider does nothing: the engine's own cost
-// for a stack of that shape, the floor the orgs are measured against.
+// for a stack of that shape, the floor the orgs are measured against; `BENCH_KIND=plugin`
+// declares as many orgs of the `losant` provider plugin (losant:index:InstanceOrg).
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 
@@ -65,8 +66,8 @@ class NoopOrg extends pulumi.dynamic.Resource {
 const kind = process.env.BENCH_KIND;
 const count = Number(process.env.BENCH_COUNT);
 const instanceId = process.env.BENCH_INSTANCE_ID ?? "";
-if (kind !== "orgs" && kind !== "noop") {
-  throw new Error(`BENCH_KIND must be "orgs" or "noop", not ${JSON.stringify(kind)}`);
+if (kind !== "orgs" && kind !== "noop" && kind !== "plugin") {
+  throw new Error(`BENCH_KIND must be "orgs", "noop" or "plugin", not ${JSON.stringify(kind)}`);
 }
 if (!Number.isInteger(count) || count < 1) {
   throw new Error(`BENCH_COUNT must be a positive integer, not ${JSON.stringify(count)}`);
@@ -75,5 +76,7 @@ const { InstanceOrg } = kind === "orgs" ? require("pulumi-losant") : { InstanceO
 for (let i = 0; i < count; i++) {
   const args = declared(instanceId, i);
   if (InstanceOrg) new InstanceOrg(`org-${i}`, args);
+  else if (kind === "plugin")
+    new pulumi.CustomResource("losant:index:InstanceOrg", `org-${i}`, args);
   else new NoopOrg(`org-${i}`, args);
 }

@@ -13,7 +13,7 @@ const { measureState } = require("./state.js");
 const STEPS = /** @type {const} */ (["up", "preview", "refresh", "destroy"]);
 
 /** @typedef {(typeof STEPS)[number]} Step */
-/** @typedef {"orgs" | "noop"} Kind */
+/** @typedef {"orgs" | "noop" | "plugin"} Kind */
 
 /**
  * The arguments of each step. Previews are left out of up, refresh and destroy so each time

@@ -53,13 +53,17 @@ function checkpointFile(backendDir, stack) {
  * @returns {StateSize}
  * @throws {Error} when the export is not JSON or holds no dynamic resource
  */
+/** The plugin's org type. */
+const PLUGIN_TYPE = "losant:index:InstanceOrg";
+
 function measureState(exported, backendDir, stack) {
   /** @type {{ deployment?: { resources?: Array<{ type: string, inputs?: Record<string, unknown>, outputs?: Record<string, unknown> }> } }} */
   const parsed = JSON.parse(exported);
-  const dynamic = (parsed.deployment?.resources ?? []).filter((r) =>
-    r.type.startsWith(DYNAMIC_TYPE_PREFIX),
+  // The measured resources: the dynamic ones, or the plugin's orgs.
+  const dynamic = (parsed.deployment?.resources ?? []).filter(
+    (r) => r.type.startsWith(DYNAMIC_TYPE_PREFIX) || r.type === PLUGIN_TYPE,
   );
-  if (dynamic.length === 0) throw new Error(`stack ${stack} holds no dynamic resource`);
+  if (dynamic.length === 0) throw new Error(`stack ${stack} holds no org resource`);
   const text = (/** @type {unknown} */ value) => (typeof value === "string" ? value.length : 0);
   const sum = (/** @type {(r: (typeof dynamic)[number]) => number} */ f) =>
     dynamic.reduce((total, r) => total + f(r), 0);

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// @ts-check
+"use strict";
+/**
+ * `pulumi-language-go`, the language host of Pulumi Go programs, beside the CLI that
+ * `ensure.js` provides: the one already there or on PATH, else built once with Go and kept in
+ * the CLI's bin dir. Its own module is not served here; up to v3.62.0 the host was the package
+ * `go/pulumi-language-go` of `github.com/pulumi/pulumi/sdk/v3`, which is. That sdk's go.mod
+ * carries a `replace`, which `go install` refuses, so a throwaway module requires the sdk with
+ * the same replace and imports the package from a `tools.go` (as languageHost.js does for the
+ * Node.js host). The host only builds and starts the program; the program's own go.mod picks
+ * the Go SDK it runs on.
+ *
+ * Usage: `npm run pulumi:go` (after `npm run pulumi:ensure`).
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const { PREFIX } = require("./constants.js");
+const { SDK_MODULE, VERSION_VAR, parseReplaces, goModFile } = require("./goMod.js");
+const { findGo } = require("./locate.js");
+const { goContext, goStep, goWorkDir, modDownload } = require("./goStep.js");
+const { pending, removePending } = require("./interrupt.js");
+
+const GO_HOST = "pulumi-language-go";
+const GO_HOST_SDK_VERSION = "3.62.0";
+const GO_HOST_PACKAGE = `${SDK_MODULE}/go/${GO_HOST}`;
+
+/**
+ * The Go host in `binDir`, or on PATH, or undefined.
+ * @param {string} binDir The CLI's bin dir.
+ * @returns {string | undefined}
+ */
+function findGoHost(binDir) {
+  const dirs = [binDir, ...(process.env.PATH || "").split(path.delimiter)].filter(Boolean);
+  for (const dir of dirs) {
+    const file = path.join(dir, GO_HOST);
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * Provides the Go host in `binDir`: found, or built in a throwaway module and renamed into
+ * place, so it is whole or absent.
+ * @param {string} binDir The CLI's bin dir, first on PATH when tests run pulumi.
+ * @param {(line: string) => void} log
+ * @returns {Promise<string>} the host's path
+ * @throws {Error} when there is no usable go, or a go step fails (its command and stderr)
+ */
+async function ensureGoHost(binDir, log) {
+  const found = findGoHost(binDir);
+  if (found) return found;
+  const go = await findGo();
+  if (!go.go) throw new Error(`Go is needed to build ${GO_HOST} (none found)`);
+  const started = Date.now();
+  const work = goWorkDir();
+  const staging = path.join(binDir, `.staging-go-${process.pid}`);
+  pending.paths.add(staging);
+  try {
+    const ctx = goContext(go.go, log);
+    const spec = `${SDK_MODULE}@v${GO_HOST_SDK_VERSION}`;
+    const name = "pulumi-losant.local/build-language-go";
+    fs.writeFileSync(path.join(work, "go.mod"), goModFile(name, []));
+    const sdk = await modDownload(ctx, `${GO_HOST} 1/3: fetch ${spec}`, spec, work);
+    const replaces = parseReplaces(fs.readFileSync(sdk.GoMod, "utf8"));
+    fs.writeFileSync(path.join(work, "go.mod"), goModFile(name, replaces, [spec]));
+    fs.writeFileSync(
+      path.join(work, "tools.go"),
+      `//go:build tools\n\npackage tools\n\nimport _ "${GO_HOST_PACKAGE}"\n`,
+    );
+    await goStep(ctx, `${GO_HOST} 2/3: resolve dependencies (go mod tidy)`, ["mod", "tidy"], work);
+    fs.mkdirSync(staging, { recursive: true });
+    const built = path.join(staging, GO_HOST);
+    await goStep(
+      ctx,
+      `${GO_HOST} 3/3: compile (go build)`,
+      [
+        "build",
+        "-ldflags",
+        `-X ${VERSION_VAR}=v${GO_HOST_SDK_VERSION}`,
+        "-o",
+        built,
+        GO_HOST_PACKAGE,
+      ],
+      work,
+    );
+    const target = path.join(binDir, GO_HOST);
+    fs.renameSync(built, target);
+    log(`${PREFIX} built ${GO_HOST} in ${Math.round((Date.now() - started) / 1000)} s: ${target}`);
+    return target;
+  } finally {
+    removePending([work, staging]);
+  }
+}
+
+module.exports = { GO_HOST, findGoHost, ensureGoHost };
+
+if (require.main === module) {
+  const { ensurePulumi } = require("./ensure.js");
+  ensurePulumi({ languageHost: true })
+    .then((cli) => ensureGoHost(cli.binDir, (line) => process.stderr.write(`${line}\n`)))
+    .then(
+      (host) => process.stdout.write(`${GO_HOST}: ${host}\n`),
+      (err) => {
+        process.stderr.write(`${PREFIX} ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = 1;
+      },
+    );
+}

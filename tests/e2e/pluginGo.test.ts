@@ -1,0 +1,198 @@
+// Guards the `losant` plugin from a Pulumi Go program on the plain CLI: the Go SDK generated
+// from the schema (plugin/sdks/go) as the program's dependency, the plugin from the package's
+// npm pack tarball, the Go language host. Two orgs and an invoke go through preview (0
+// writes), up, no-change preview, refresh, a one-limit update and destroy; an invalid input
+// fails at preview with its property path.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { useSimulator } from "../helpers/simulator";
+import { writesSeen } from "./api";
+import { cli, describeUnlessMissing } from "./engine";
+import {
+  PLAIN_CLI_TIMEOUT,
+  PULUMI_SDK,
+  PlainProject,
+  packRepository,
+  projectEnv,
+  useTemporaryDir,
+} from "./plainCli";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findGoHost } = require("../../scripts/pulumi/goHost.js") as {
+  findGoHost(binDir: string): string | undefined;
+};
+
+const ROOT = path.resolve(__dirname, "../..");
+const SDK_MODULE = "github.com/pulumi-losant/pulumi-losant/sdk";
+const GO_SDK_VERSION = PULUMI_SDK.split("@").pop()!;
+const STACK = ["--stack", "dev"];
+/** Building the program the first time compiles the Pulumi Go SDK: minutes on two cores. */
+const FIRST_BUILD_TIMEOUT = 900_000;
+
+const missing =
+  cli === undefined
+    ? "no Pulumi CLI was found on PATH or in the cache"
+    : spawnSync("go", ["version"]).status !== 0
+      ? "no go on PATH"
+      : findGoHost(cli.binDir) === undefined
+        ? `no pulumi-language-go beside the Pulumi CLI in ${cli.binDir} (npm run pulumi:go)`
+        : undefined;
+
+/** The program, with `device` as acme's device limit. */
+function program(device: number): string {
+  return `package main
+
+import (
+	"github.com/pulumi-losant/pulumi-losant/sdk/go/losant"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+)
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		instanceId := config.New(ctx, "").Require("instanceId")
+		acme, err := losant.NewInstanceOrg(ctx, "acme", &losant.InstanceOrgArgs{
+			InstanceId: pulumi.String(instanceId),
+			Name:       pulumi.String("Acme (Go)"),
+			Limits:     losant.InstanceOrgLimitsArgs{Device: pulumi.Int(${device})},
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := losant.NewInstanceOrg(ctx, "beta", &losant.InstanceOrgArgs{
+			InstanceId: pulumi.String(instanceId),
+			Name:       pulumi.String("Beta (Go)"),
+		}); err != nil {
+			return err
+		}
+		counts := losant.GetDeviceCountsOutput(ctx, losant.GetDeviceCountsOutputArgs{
+			InstanceId: pulumi.String(instanceId),
+			OrgId:      acme.ID().ToStringOutput(),
+		})
+		ctx.Export("acmeId", acme.ID())
+		ctx.Export("acmeLatestDevices", counts.LatestTotal())
+		return nil
+	})
+}
+`;
+}
+
+describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () => {
+  const sim = useSimulator();
+  const tmp = useTemporaryDir("pulumi-losant-go-");
+  let project: PlainProject;
+
+  function write(device: number): void {
+    fs.writeFileSync(path.join(project.dir, "main.go"), program(device));
+  }
+
+  beforeAll(async () => {
+    const tarball = await packRepository(tmp());
+    // The generated SDK as a Go module of its own.
+    const sdk = path.join(tmp(), "sdk");
+    fs.cpSync(path.join(ROOT, "plugin/sdks/go"), path.join(sdk, "go"), { recursive: true });
+    fs.writeFileSync(
+      path.join(sdk, "go.mod"),
+      `module ${SDK_MODULE}\n\ngo 1.24\n\nrequire github.com/pulumi/pulumi/sdk/v3 v${GO_SDK_VERSION}\n`,
+    );
+    const dir = path.join(tmp(), "program");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true }));
+    fs.writeFileSync(
+      path.join(dir, "go.mod"),
+      `module losant-go-program\n\ngo 1.24\n\nrequire (\n\tgithub.com/pulumi/pulumi/sdk/v3 v${GO_SDK_VERSION}\n\t${SDK_MODULE} v0.0.0\n)\n\nreplace ${SDK_MODULE} => ${sdk}\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      "name: losant-go\nruntime: go\nplugins:\n  providers:\n    - name: losant\n      path: ./node_modules/.bin\n",
+    );
+    const backend = path.join(tmp(), "backend");
+    fs.mkdirSync(backend);
+    project = new PlainProject(
+      dir,
+      projectEnv(backend, path.join(tmp(), "pulumi-home"), {
+        PULUMI_CONFIG_PASSPHRASE: "go",
+        LOSANT_API_URL: sim().url,
+        LOSANT_API_TOKEN: sim().tokens.admin,
+        GOFLAGS: "-mod=mod",
+      }),
+    );
+    write(100);
+    const setup = await project.bash(
+      [
+        `npm install --no-audit --no-fund --prefer-offline ${tarball} ${PULUMI_SDK}`,
+        `(cd ${sdk} && go mod tidy)`,
+        "go mod tidy",
+      ].join(" && "),
+    );
+    if (setup.code !== 0) throw new Error(`setup failed:\n${setup.stdout}\n${setup.stderr}`);
+    await project.pulumi(["stack", "init", "dev"]);
+    await project.pulumi(["config", "set", "instanceId", sim().instanceId]);
+  }, PLAIN_CLI_TIMEOUT);
+
+  it(
+    "preview plans both orgs and sends no write",
+    async () => {
+      const { stdout } = await project.pulumi(["preview", ...STACK]);
+      expect(stdout).toMatch(/\+\s+losant:index:InstanceOrg\s+acme\s+create/);
+      expect(stdout).toMatch(/\+\s+losant:index:InstanceOrg\s+beta\s+create/);
+      expect(writesSeen(sim())).toEqual([]);
+    },
+    FIRST_BUILD_TIMEOUT,
+  );
+
+  it(
+    "up creates both orgs and reads device counts through the invoke",
+    async () => {
+      await project.pulumi(["up", ...STACK, "--yes"]);
+      expect(
+        sim()
+          .orgs()
+          .map((org) => org.name)
+          .sort(),
+      ).toEqual(["Acme (Go)", "Beta (Go)"]);
+      const { stdout } = await project.pulumi(["stack", "output", ...STACK, "--json"]);
+      expect(typeof JSON.parse(stdout).acmeLatestDevices).toBe("number");
+    },
+    PLAIN_CLI_TIMEOUT,
+  );
+
+  it(
+    "preview --expect-no-changes passes, with and without --refresh, and sends no write",
+    async () => {
+      await project.pulumi(["preview", ...STACK, "--expect-no-changes"]);
+      await project.pulumi(["refresh", ...STACK, "--yes", "--expect-no-changes"]);
+      expect(writesSeen(sim())).toEqual([]);
+    },
+    PLAIN_CLI_TIMEOUT,
+  );
+
+  it(
+    "an invalid input fails at preview with its property path, before any write",
+    async () => {
+      write(-1);
+      try {
+        const result = await project.pulumiMayFail(["preview", ...STACK]);
+        expect(result.code).not.toBe(0);
+        expect(result.stdout + result.stderr).toContain("limits.device");
+      } finally {
+        write(100);
+      }
+      expect(writesSeen(sim())).toEqual([]);
+    },
+    PLAIN_CLI_TIMEOUT,
+  );
+
+  it(
+    "a one-limit change sends exactly one PATCH, then destroy deletes both orgs",
+    async () => {
+      write(130);
+      await project.pulumi(["up", ...STACK, "--yes"]);
+      expect(writesSeen(sim())).toEqual(["PATCH /instances/:instanceId/orgs/:orgId"]);
+      await project.pulumi(["destroy", ...STACK, "--yes"]);
+      expect(sim().orgs()).toEqual([]);
+    },
+    PLAIN_CLI_TIMEOUT,
+  );
+});
