@@ -63,6 +63,17 @@ class NoopOrg extends pulumi.dynamic.Resource {
   }
 }
 
+/** One org of the `losant` provider plugin. */
+class PluginOrg extends pulumi.CustomResource {
+  /**
+   * @param {string} name
+   * @param {Record<string, unknown>} args
+   */
+  constructor(name, args) {
+    super("losant:index:InstanceOrg", name, args);
+  }
+}
+
 const kind = process.env.BENCH_KIND;
 const count = Number(process.env.BENCH_COUNT);
 const instanceId = process.env.BENCH_INSTANCE_ID ?? "";
@@ -76,7 +87,6 @@ const { InstanceOrg } = kind === "orgs" ? require("pulumi-losant") : { InstanceO
 for (let i = 0; i < count; i++) {
   const args = declared(instanceId, i);
   if (InstanceOrg) new InstanceOrg(`org-${i}`, args);
-  else if (kind === "plugin")
-    new pulumi.CustomResource("losant:index:InstanceOrg", `org-${i}`, args);
+  else if (kind === "plugin") new PluginOrg(`org-${i}`, args);
   else new NoopOrg(`org-${i}`, args);
 }

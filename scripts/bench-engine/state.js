@@ -45,6 +45,9 @@ function checkpointFile(backendDir, stack) {
   return found[0];
 }
 
+/** The plugin's org type. */
+const PLUGIN_TYPE = "losant:index:InstanceOrg";
+
 /**
  * Measures a stack from its `pulumi stack export` text and its checkpoint file.
  * @param {string} exported What `pulumi stack export` printed.
@@ -53,9 +56,6 @@ function checkpointFile(backendDir, stack) {
  * @returns {StateSize}
  * @throws {Error} when the export is not JSON or holds no dynamic resource
  */
-/** The plugin's org type. */
-const PLUGIN_TYPE = "losant:index:InstanceOrg";
-
 function measureState(exported, backendDir, stack) {
   /** @type {{ deployment?: { resources?: Array<{ type: string, inputs?: Record<string, unknown>, outputs?: Record<string, unknown> }> } }} */
   const parsed = JSON.parse(exported);
