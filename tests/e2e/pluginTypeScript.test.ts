@@ -2,7 +2,8 @@
 // own code generator) on the plain `pulumi` CLI: the SDK compiled and installed beside the
 // package from its npm pack tarball; one program manages orgs of two instances through the
 // default provider and an explicit one with its own token, reads device counts through the
-// invoke, and goes through preview, up, no-change preview, a one-limit update and destroy.
+// invoke, and goes through preview, up, no-change preview and refresh, a one-limit update and
+// destroy; an invalid input fails at preview with its property path.
 import fs from "node:fs";
 import path from "node:path";
 import { startSimulator, type Simulator } from "../../simulator";
@@ -151,9 +152,27 @@ describePlainCli("the generated TypeScript SDK on the plain pulumi CLI", () => {
   );
 
   it(
-    "preview --expect-no-changes passes and sends no write",
+    "preview --expect-no-changes passes, with and without --refresh, and sends no write",
     async () => {
       await project.pulumi(["preview", ...STACK, "--expect-no-changes"]);
+      await project.pulumi(["preview", ...STACK, "--refresh", "--expect-no-changes"]);
+      expect(writesSeen(sim())).toEqual([]);
+      expect(writesSeen(second)).toEqual([]);
+    },
+    PLAIN_CLI_TIMEOUT,
+  );
+
+  it(
+    "an invalid input fails at preview with its property path, before any write",
+    async () => {
+      fs.writeFileSync(path.join(project.dir, "index.ts"), program(-1));
+      try {
+        const result = await project.pulumiMayFail(["preview", ...STACK]);
+        expect(result.code).not.toBe(0);
+        expect(result.stdout + result.stderr).toContain("limits.device");
+      } finally {
+        fs.writeFileSync(path.join(project.dir, "index.ts"), program(100));
+      }
       expect(writesSeen(sim())).toEqual([]);
     },
     PLAIN_CLI_TIMEOUT,
