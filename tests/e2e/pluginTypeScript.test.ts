@@ -115,6 +115,8 @@ describePlainCli("the generated TypeScript SDK on the plain pulumi CLI", () => {
     await project.pulumi(["config", "set", "--secret", "secondToken"], second.tokens.admin);
   }, PLAIN_CLI_TIMEOUT);
 
+  // The seeded simulator's log starts empty in each test (useSimulator); the second's too.
+  beforeEach(() => second?.requests.reset());
   afterAll(async () => {
     await second?.close();
   });
@@ -134,7 +136,6 @@ describePlainCli("the generated TypeScript SDK on the plain pulumi CLI", () => {
   it(
     "up creates each org in its own instance, with its own token, and reads device counts",
     async () => {
-      second.requests.reset();
       await project.pulumi(["up", ...STACK, "--yes"]);
       expect(
         sim()
