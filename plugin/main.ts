@@ -15,8 +15,9 @@ import { providerService } from "./server";
  * @throws Error when the server cannot bind
  */
 export async function main(argv: readonly string[]): Promise<void> {
-  const engine = argv.filter((arg) => !arg.startsWith("-")).pop();
-  if (engine !== undefined) setPluginEngineAddress(engine);
+  // The engine's address comes last, after any logging flags the engine adds.
+  const engine = argv.at(-1);
+  if (engine !== undefined && /^[\w.[\]:-]+:\d+$/.test(engine)) setPluginEngineAddress(engine);
   const protocol = loadProtocol();
   const server = new protocol.grpc.Server({
     "grpc.max_receive_message_length": 400 * 1024 * 1024,

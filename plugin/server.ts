@@ -5,7 +5,7 @@
  * server ignores Configure's values (so no provider config, no explicit providers) and throws
  * in Read when `pulumi import` sends no properties.
  */
-import { type Message, type Protocol, type Request, type Struct } from "./protocol";
+import { type Protocol, type Request, type Struct } from "./protocol";
 import { configure } from "./config";
 import { invoke } from "./functions";
 import { RESOURCES, importOrg, typeOfUrn, type Steps } from "./resources";
@@ -18,10 +18,14 @@ type Callback = (error: unknown, response?: unknown, metadata?: unknown) => void
 type Call = { request: Request };
 type Handler = (call: Call, callback: Callback) => void;
 
-/** The properties of a request's Struct field as plain JSON; an absent Struct is empty. */
+/**
+ * The properties of a request's Struct field as plain JSON, secrets unwrapped. An absent
+ * Struct is empty: `pulumi import` sends a Read without properties, on which
+ * `@pulumi/pulumi`'s own provider server throws (`getProperties().toJavaScript()`).
+ */
 export function structOf(request: Request, getter: string): Record<string, unknown> {
   const struct = request[getter]?.() as Struct | undefined;
-  return (plainValue(struct?.toJavaScript() ?? {}) as Record<string, unknown>) ?? {};
+  return plainValue(struct?.toJavaScript() ?? {}) as Record<string, unknown>;
 }
 
 /**
@@ -215,6 +219,3 @@ export function providerService(protocol: Protocol): Record<string, Handler> {
     attach: handle(async () => new protocol.empty()),
   };
 }
-
-/** Unused by the server; keeps the Message type exported for the protocol's users. */
-export type { Message };
