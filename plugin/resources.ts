@@ -6,6 +6,11 @@
 import * as instanceOrgProvider from "../provider/instanceOrgProvider";
 import * as instanceOrgMemberProvider from "../provider/instanceOrgMemberProvider";
 import type { InstanceOrgInputs, InstanceOrgOutputs } from "../provider/inputs";
+import {
+  memberResourceId,
+  type InstanceOrgMemberInputs,
+  type InstanceOrgMemberOutputs,
+} from "../provider/member/model";
 import { LosantConfigError } from "../provider/losant/errors";
 import { isLosantId } from "../provider/losant/org";
 import { pluginSettings } from "./config";
@@ -40,6 +45,32 @@ export function typeOfUrn(urn: string): string {
   return (parts[2] ?? "").split("$").pop() ?? "";
 }
 
+/** What a read with no stored state returns: the resource, and the inputs that declare it. */
+export interface Imported<Outputs, Inputs> {
+  id: string;
+  props?: Outputs;
+  inputs?: Inputs;
+}
+
+/**
+ * The instance and the IDs an import ID names: `<instanceId>/<ids...>`, or the IDs alone in
+ * the instance the provider's `instanceId` names.
+ *
+ * @throws LosantConfigError saying both forms when it names no instance, or an ID is not one
+ */
+function importIds(importId: string, count: number, form: string): [string, ...string[]] {
+  const parts = importId.split("/");
+  const ids = parts.length === count + 1 ? parts : [pluginSettings().instanceId ?? "", ...parts];
+  if (ids.length !== count + 1 || !ids.every(isLosantId)) {
+    throw new LosantConfigError(
+      "losant:instanceId",
+      `Cannot import "${importId}": give <instanceId>/${form}, or set the provider's ` +
+        `instanceId (pulumi config set losant:instanceId <id>) and give ${form}.`,
+    );
+  }
+  return ids as [string, ...string[]];
+}
+
 /**
  * Reads an org that has no stored state yet, as `pulumi import losant:index:InstanceOrg <name>
  * <id>` asks: the ID is `<instanceId>/<orgId>`, or an org ID of the instance the provider's
@@ -51,21 +82,11 @@ export function typeOfUrn(urn: string): string {
  */
 export async function importOrg(
   importId: string,
-): Promise<{ id: string; props?: InstanceOrgOutputs; inputs?: InstanceOrgInputs }> {
-  const [first, second] = importId.split("/");
-  const instanceId = second === undefined ? pluginSettings().instanceId : first;
-  const orgId = second ?? first;
-  if (instanceId === undefined || !isLosantId(instanceId) || !isLosantId(orgId)) {
-    throw new LosantConfigError(
-      "losant:instanceId",
-      `Cannot import "${importId}": give <instanceId>/<orgId>, or set the provider's instanceId ` +
-        `(pulumi config set losant:instanceId <id>) and give the org ID alone.`,
-    );
-  }
-  const declared = ["name", "description"];
+): Promise<Imported<InstanceOrgOutputs, InstanceOrgInputs>> {
+  const [instanceId, orgId] = importIds(importId, 1, "<orgId>");
   const found = await instanceOrgProvider.read(orgId, {
     instanceId,
-    managedProperties: declared,
+    managedProperties: ["name", "description"],
   } as unknown as InstanceOrgOutputs);
   if (!found.id) return { id: "" };
   const props = found.props as InstanceOrgOutputs;
@@ -74,3 +95,35 @@ export async function importOrg(
   props.managedProperties = Object.keys(inputs).filter((key) => key !== "instanceId");
   return { id: orgId, props, inputs };
 }
+
+/**
+ * Reads a membership that has no stored state yet, as `pulumi import
+ * losant:index:InstanceOrgMember <name> <id>` asks: the ID is `<instanceId>/<orgId>/<userId>`,
+ * or `<orgId>/<userId>` in the provider's `instanceId`. Declares the user by ID and the role
+ * the member has.
+ *
+ * @throws LosantConfigError when the ID names no instance and the provider has no `instanceId`
+ */
+export async function importMember(
+  importId: string,
+): Promise<Imported<InstanceOrgMemberOutputs, InstanceOrgMemberInputs>> {
+  const [instanceId, orgId, userId] = importIds(importId, 2, "<orgId>/<userId>");
+  const found = await instanceOrgMemberProvider.read(memberResourceId(orgId, userId), {
+    instanceId,
+    orgId,
+    userId,
+  } as InstanceOrgMemberOutputs);
+  if (!found.id) return { id: "" };
+  const props = found.props as InstanceOrgMemberOutputs;
+  return {
+    id: memberResourceId(orgId, userId),
+    props,
+    inputs: { instanceId, orgId, userId, role: props.role! },
+  };
+}
+
+/** How each resource type reads what has no stored state yet. */
+export const IMPORTS: Record<string, (importId: string) => Promise<Imported<unknown, unknown>>> = {
+  [RESOURCE_TOKENS.InstanceOrg]: importOrg,
+  [RESOURCE_TOKENS.InstanceOrgMember]: importMember,
+};

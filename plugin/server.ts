@@ -8,9 +8,8 @@
 import { type Protocol, type Request, type Struct } from "./protocol";
 import { configure } from "./config";
 import { invoke } from "./functions";
-import { RESOURCES, importOrg, typeOfUrn, type Steps } from "./resources";
+import { IMPORTS, RESOURCES, typeOfUrn, type Steps } from "./resources";
 import { buildSchema } from "./schema";
-import { RESOURCE_TOKENS } from "./tokens";
 import { plainValue, secretValue } from "./values";
 import { packageVersion } from "./version";
 
@@ -178,8 +177,8 @@ export function providerService(protocol: Protocol): Record<string, Handler> {
       const id = request.getId() as string;
       const props = structOf(request, "getProperties");
       const result =
-        Object.keys(props).length === 0 && typeOfUrn(urn) === RESOURCE_TOKENS.InstanceOrg
-          ? await importOrg(id)
+        Object.keys(props).length === 0
+          ? await IMPORTS[typeOfUrn(urn)](id)
           : await steps.read(id, props as never);
       const response = new pb.ReadResponse();
       response.setId(result.id ?? "");

@@ -9,6 +9,7 @@ import { providerService } from "../../../plugin/server";
 import { setConnectionSettings } from "../../../provider/connection";
 import { useSimulator } from "../../helpers/simulator";
 import { createOrg } from "../../e2e/api";
+import { LosantClient } from "../../../provider/losant";
 
 const protocol = loadProtocol();
 const service = providerService(protocol);
@@ -74,6 +75,37 @@ describe("the losant plugin's service", () => {
     read.setUrn(URN);
     read.setId(org.id);
     expect((await call("read", read)).getId()).toBe(org.id);
+  });
+
+  it("reads a membership with no stored properties by <instanceId>/<orgId>/<userId>", async () => {
+    const org = await existing({ name: "Members" });
+    const [ada] = sim().users();
+    const client = new LosantClient({ token: sim().tokens.admin, url: sim().url });
+    await client.addMember(sim().instanceId, org.id, { userId: ada.id, role: "edit" });
+    sim().requests.reset();
+    const read = new protocol.provider.ReadRequest();
+    read.setUrn("urn:pulumi:dev::proj::losant:index:InstanceOrgMember::ada");
+    read.setId(`${sim().instanceId}/${org.id}/${ada.id}`);
+    const answer = await call("read", read);
+    expect(answer.getId()).toBe(`${org.id}/${ada.id}`);
+    expect(plain(answer, "getInputs")).toEqual({
+      instanceId: sim().instanceId,
+      orgId: org.id,
+      userId: ada.id,
+      role: "edit",
+    });
+    expect(sim().requests.entries.every((entry) => entry.method === "GET")).toBe(true);
+  });
+
+  it("refuses an import ID that names no instance, saying both forms", async () => {
+    const read = new protocol.provider.ReadRequest();
+    read.setUrn(URN);
+    read.setId("not-an-id");
+    await expect(call("read", read)).rejects.toMatchObject({
+      details: expect.stringContaining(
+        "give <instanceId>/<orgId>, or set the provider's instanceId",
+      ),
+    });
   });
 
   it("uses the token Configure gave: a token of no instance fails the read with a 401", async () => {
