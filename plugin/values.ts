@@ -3,8 +3,9 @@
  * signature) and unknowns (a fixed string, see `provider/unknown.ts`).
  */
 
-/** The signature key of the engine's special objects, and its value for a secret. */
+/** The key of the engine's special objects that says which kind each is. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The {@link SIG_KEY} value of a secret. */
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** True when `value` is a secret the engine wrapped. */
