@@ -6,6 +6,7 @@
  * in Read when `pulumi import` sends no properties.
  */
 import { type Protocol, type Request, type Struct } from "./protocol";
+import { onBehalfOf } from "../provider/host";
 import { configure } from "./config";
 import { invoke } from "./functions";
 import { IMPORTS, RESOURCES, typeOfUrn, type Steps } from "./resources";
@@ -118,10 +119,10 @@ export function providerService(protocol: Protocol): Record<string, Handler> {
       return response;
     }),
     check: handle(async (request) => {
-      const steps = stepsFor(request.getUrn() as string);
-      const result = await steps.check(
-        structOf(request, "getOlds") as never,
-        structOf(request, "getNews") as never,
+      const urn = request.getUrn() as string;
+      const steps = stepsFor(urn);
+      const result = await onBehalfOf(urn, () =>
+        steps.check(structOf(request, "getOlds") as never, structOf(request, "getNews") as never),
       );
       const response = new pb.CheckResponse();
       response.setInputs(toStruct(result.inputs));
@@ -136,10 +137,13 @@ export function providerService(protocol: Protocol): Record<string, Handler> {
       return response;
     }),
     diff: handle(async (request) => {
-      const steps = stepsFor(request.getUrn() as string);
+      const urn = request.getUrn() as string;
+      const steps = stepsFor(urn);
       const olds = structOf(request, "getOlds");
       const news = structOf(request, "getNews");
-      const result = await steps.diff(request.getId() as string, olds as never, news as never);
+      const result = await onBehalfOf(urn, () =>
+        steps.diff(request.getId() as string, olds as never, news as never),
+      );
       const response = new pb.DiffResponse();
       response.setChanges(
         result.changes
@@ -166,7 +170,9 @@ export function providerService(protocol: Protocol): Record<string, Handler> {
         response.setProperties(toStruct(inputs));
         return response;
       }
-      const result = await steps.create(inputs as never);
+      const result = await onBehalfOf(request.getUrn() as string, () =>
+        steps.create(inputs as never),
+      );
       response.setId(result.id);
       response.setProperties(toStruct(result.outs));
       return response;
@@ -199,7 +205,9 @@ export function providerService(protocol: Protocol): Record<string, Handler> {
         response.setProperties(toStruct({ ...olds, ...news }));
         return response;
       }
-      const result = await steps.update(request.getId() as string, olds as never, news as never);
+      const result = await onBehalfOf(request.getUrn() as string, () =>
+        steps.update(request.getId() as string, olds as never, news as never),
+      );
       response.setProperties(toStruct(result.outs));
       return response;
     }),

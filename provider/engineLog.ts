@@ -5,7 +5,7 @@
  * `PULUMI_NODEJS_ENGINE` was set before the runtime loaded, which the host's is not.
  */
 import { createRequire } from "node:module";
-import { hostEngineAddress } from "./host";
+import { currentUrn, hostEngineAddress } from "./host";
 import { getProcessLocal, setProcessLocal } from "./processLocal";
 
 /** How the engine shows a message: `info` as a note, `warning` as a warning. */
@@ -89,7 +89,7 @@ function engineSink(address: string | undefined): WarningSink | undefined {
           severity === "info" ? proto.LogSeverity.INFO : proto.LogSeverity.WARNING,
         );
         request.setMessage(message);
-        request.setUrn("");
+        request.setUrn(currentUrn());
         client.log(request, (err) => (err ? reject(err) : resolve()));
       });
   } catch {

@@ -3,7 +3,29 @@
  * `@pulumi/pulumi/cmd/dynamic-provider` with the engine's address as its first argument.
  */
 
+import { AsyncLocalStorage } from "node:async_hooks";
+import { processLocal } from "./processLocal";
+
 let pluginEngine: string | undefined;
+
+// Process-local, made on first use: a live object must never be serialized with a provider.
+const URN_KEY = "resourceUrn";
+function resourceUrn(): AsyncLocalStorage<string> {
+  return processLocal(URN_KEY, () => new AsyncLocalStorage<string>());
+}
+
+/**
+ * Runs `step` on behalf of the resource `urn`: the notes and warnings it sends are shown on
+ * that resource. The plugin knows each request's URN; the dynamic provider host passes none.
+ */
+export function onBehalfOf<T>(urn: string, step: () => T): T {
+  return resourceUrn().run(urn, step);
+}
+
+/** The URN of the resource the current step runs for, or "" (shown under the stack). */
+export function currentUrn(): string {
+  return resourceUrn().getStore() ?? "";
+}
 
 /**
  * Records the engine's address when this process is the `losant` provider plugin, so the

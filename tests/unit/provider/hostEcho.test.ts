@@ -3,7 +3,7 @@
  * an error the engine reports on its resource is printed there once, and not echoed.
  */
 import { type ErrorConsole, reportedOnce, reportingOnce } from "../../../provider/hostEcho";
-import { hostEngineAddress } from "../../../provider/host";
+import { currentUrn, hostEngineAddress, onBehalfOf } from "../../../provider/host";
 
 /** A console that keeps what reaches it. */
 function fakeConsole(): ErrorConsole & { lines: unknown[][] } {
@@ -79,5 +79,20 @@ describe("hostEngineAddress", () => {
 
   it("is undefined in any other process", () => {
     expect(hostEngineAddress(["node", "/p/jest.js", "127.0.0.1:4321"])).toBeUndefined();
+  });
+});
+
+describe("onBehalfOf", () => {
+  it("lets a step, and everything it awaits, name the resource it runs for", async () => {
+    const urn = "urn:pulumi:dev::p::losant:index:InstanceOrg::acme";
+    const seen = await onBehalfOf(urn, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return currentUrn();
+    });
+    expect(seen).toBe(urn);
+  });
+
+  it("names no resource outside a step", () => {
+    expect(currentUrn()).toBe("");
   });
 });
