@@ -15,11 +15,9 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
-const { PREFIX } = require("./constants.js");
 const { SDK_MODULE, VERSION_VAR, parseReplaces, goModFile } = require("./goMod.js");
-const { findGo } = require("./locate.js");
-const { goContext, goStep, goWorkDir, modDownload } = require("./goStep.js");
-const { pending, removePending } = require("./interrupt.js");
+const { goStep, modDownload } = require("./goStep.js");
+const { findHost, ensureHost, runHostScript } = require("./extraHost.js");
 
 const GO_HOST = "pulumi-language-go";
 const GO_HOST_SDK_VERSION = "3.62.0";
@@ -31,33 +29,18 @@ const GO_HOST_PACKAGE = `${SDK_MODULE}/go/${GO_HOST}`;
  * @returns {string | undefined}
  */
 function findGoHost(binDir) {
-  const dirs = [binDir, ...(process.env.PATH || "").split(path.delimiter)].filter(Boolean);
-  for (const dir of dirs) {
-    const file = path.join(dir, GO_HOST);
-    if (fs.existsSync(file)) return file;
-  }
-  return undefined;
+  return findHost(GO_HOST, binDir);
 }
 
 /**
- * Provides the Go host in `binDir`: found, or built in a throwaway module and renamed into
- * place, so it is whole or absent.
- * @param {string} binDir The CLI's bin dir, first on PATH when tests run pulumi.
+ * Provides the Go host in `binDir` (see the file comment).
+ * @param {string} binDir
  * @param {(line: string) => void} log
  * @returns {Promise<string>} the host's path
- * @throws {Error} when there is no usable go, or a go step fails (its command and stderr)
+ * @throws {Error} when there is no usable go, or a go step fails
  */
-async function ensureGoHost(binDir, log) {
-  const found = findGoHost(binDir);
-  if (found) return found;
-  const go = await findGo();
-  if (!go.go) throw new Error(`Go is needed to build ${GO_HOST} (none found)`);
-  const started = Date.now();
-  const work = goWorkDir();
-  const staging = path.join(binDir, `.staging-go-${process.pid}`);
-  pending.paths.add(staging);
-  try {
-    const ctx = goContext(go.go, log);
+function ensureGoHost(binDir, log) {
+  return ensureHost(GO_HOST, binDir, log, async (ctx, work, outFile) => {
     const spec = `${SDK_MODULE}@v${GO_HOST_SDK_VERSION}`;
     const name = "pulumi-losant.local/build-language-go";
     fs.writeFileSync(path.join(work, "go.mod"), goModFile(name, []));
@@ -69,41 +52,16 @@ async function ensureGoHost(binDir, log) {
       `//go:build tools\n\npackage tools\n\nimport _ "${GO_HOST_PACKAGE}"\n`,
     );
     await goStep(ctx, `${GO_HOST} 2/3: resolve dependencies (go mod tidy)`, ["mod", "tidy"], work);
-    fs.mkdirSync(staging, { recursive: true });
-    const built = path.join(staging, GO_HOST);
+    const ldflags = `-X ${VERSION_VAR}=v${GO_HOST_SDK_VERSION}`;
     await goStep(
       ctx,
       `${GO_HOST} 3/3: compile (go build)`,
-      [
-        "build",
-        "-ldflags",
-        `-X ${VERSION_VAR}=v${GO_HOST_SDK_VERSION}`,
-        "-o",
-        built,
-        GO_HOST_PACKAGE,
-      ],
+      ["build", "-ldflags", ldflags, "-o", outFile, GO_HOST_PACKAGE],
       work,
     );
-    const target = path.join(binDir, GO_HOST);
-    fs.renameSync(built, target);
-    log(`${PREFIX} built ${GO_HOST} in ${Math.round((Date.now() - started) / 1000)} s: ${target}`);
-    return target;
-  } finally {
-    removePending([work, staging]);
-  }
+  });
 }
 
 module.exports = { GO_HOST, findGoHost, ensureGoHost };
 
-if (require.main === module) {
-  const { ensurePulumi } = require("./ensure.js");
-  ensurePulumi({ languageHost: true })
-    .then((cli) => ensureGoHost(cli.binDir, (line) => process.stderr.write(`${line}\n`)))
-    .then(
-      (host) => process.stdout.write(`${GO_HOST}: ${host}\n`),
-      (err) => {
-        process.stderr.write(`${PREFIX} ${err instanceof Error ? err.message : String(err)}\n`);
-        process.exitCode = 1;
-      },
-    );
-}
+if (require.main === module) runHostScript(GO_HOST, ensureGoHost);

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { useSimulator } from "../helpers/simulator";
 import { writesSeen } from "./api";
+import { itRejectsInvalidInput, itShowsNoChange, pluginProjectFile } from "./pluginProject";
 import { cli, describeUnlessMissing } from "./engine";
 import {
   PLAIN_CLI_TIMEOUT,
@@ -103,10 +104,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () =>
       path.join(dir, "go.mod"),
       `module losant-go-program\n\ngo 1.24\n\nrequire (\n\tgithub.com/pulumi/pulumi/sdk/v3 v${GO_SDK_VERSION}\n\t${SDK_MODULE} v0.0.0\n)\n\nreplace ${SDK_MODULE} => ${sdk}\n`,
     );
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      "name: losant-go\nruntime: go\nplugins:\n  providers:\n    - name: losant\n      path: ./node_modules/.bin\n",
-    );
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), pluginProjectFile("losant-go", "go"));
     const backend = path.join(tmp(), "backend");
     fs.mkdirSync(backend);
     project = new PlainProject(
@@ -158,30 +156,14 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () =>
     PLAIN_CLI_TIMEOUT,
   );
 
-  it(
-    "preview --expect-no-changes passes, with and without --refresh, and sends no write",
-    async () => {
-      await project.pulumi(["preview", ...STACK, "--expect-no-changes"]);
-      await project.pulumi(["refresh", ...STACK, "--yes", "--expect-no-changes"]);
-      expect(writesSeen(sim())).toEqual([]);
-    },
-    PLAIN_CLI_TIMEOUT,
-  );
+  const suite = { project: () => project, sims: () => [sim()], stack: STACK };
+  itShowsNoChange(suite);
 
-  it(
-    "an invalid input fails at preview with its property path, before any write",
-    async () => {
-      write(-1);
-      try {
-        const result = await project.pulumiMayFail(["preview", ...STACK]);
-        expect(result.code).not.toBe(0);
-        expect(result.stdout + result.stderr).toContain("limits.device");
-      } finally {
-        write(100);
-      }
-      expect(writesSeen(sim())).toEqual([]);
-    },
-    PLAIN_CLI_TIMEOUT,
+  itRejectsInvalidInput(
+    suite,
+    "limits.device",
+    () => write(-1),
+    () => write(100),
   );
 
   it(

@@ -9,6 +9,7 @@ import path from "node:path";
 import { startSimulator, type Simulator } from "../../simulator";
 import { useSimulator } from "../helpers/simulator";
 import { writesSeen } from "./api";
+import { itRejectsInvalidInput, itShowsNoChange, pluginProjectFile } from "./pluginProject";
 import {
   PLAIN_CLI_TIMEOUT,
   PULUMI_SDK,
@@ -90,22 +91,11 @@ describePlainCli("the generated TypeScript SDK on the plain pulumi CLI", () => {
     );
     if (install.code !== 0)
       throw new Error(`install failed:\n${install.stdout}\n${install.stderr}`);
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      "name: losant-ts-sdk\nruntime: nodejs\nplugins:\n  providers:\n    - name: losant\n      path: ./node_modules/.bin\n",
-    );
-    fs.writeFileSync(
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), pluginProjectFile("losant-ts-sdk", "nodejs"));
+    // The TypeScript setup the examples document (docs/typescript.md).
+    fs.copyFileSync(
+      path.join(ROOT, "examples/basic/tsconfig.json"),
       path.join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          target: "ES2022",
-          module: "commonjs",
-          moduleResolution: "node10",
-          esModuleInterop: true,
-          skipLibCheck: true,
-        },
-      }),
     );
     fs.writeFileSync(path.join(dir, "index.ts"), program(100));
     await project.pulumi(["stack", "init", "dev"]);
@@ -152,31 +142,14 @@ describePlainCli("the generated TypeScript SDK on the plain pulumi CLI", () => {
     PLAIN_CLI_TIMEOUT,
   );
 
-  it(
-    "preview --expect-no-changes passes, with and without --refresh, and sends no write",
-    async () => {
-      await project.pulumi(["preview", ...STACK, "--expect-no-changes"]);
-      await project.pulumi(["preview", ...STACK, "--refresh", "--expect-no-changes"]);
-      expect(writesSeen(sim())).toEqual([]);
-      expect(writesSeen(second)).toEqual([]);
-    },
-    PLAIN_CLI_TIMEOUT,
-  );
+  const suite = { project: () => project, sims: () => [sim(), second], stack: STACK };
+  itShowsNoChange(suite);
 
-  it(
-    "an invalid input fails at preview with its property path, before any write",
-    async () => {
-      fs.writeFileSync(path.join(project.dir, "index.ts"), program(-1));
-      try {
-        const result = await project.pulumiMayFail(["preview", ...STACK]);
-        expect(result.code).not.toBe(0);
-        expect(result.stdout + result.stderr).toContain("limits.device");
-      } finally {
-        fs.writeFileSync(path.join(project.dir, "index.ts"), program(100));
-      }
-      expect(writesSeen(sim())).toEqual([]);
-    },
-    PLAIN_CLI_TIMEOUT,
+  itRejectsInvalidInput(
+    suite,
+    "limits.device",
+    () => fs.writeFileSync(path.join(project.dir, "index.ts"), program(-1)),
+    () => fs.writeFileSync(path.join(project.dir, "index.ts"), program(100)),
   );
 
   it(

@@ -11,6 +11,7 @@ import { startSimulator, type Simulator } from "../../simulator";
 import { useSimulator } from "../helpers/simulator";
 import { createOrg, writesSeen } from "./api";
 import { cli, describeUnlessMissing } from "./engine";
+import { PLUGIN_PROVIDERS, itRejectsInvalidInput, itShowsNoChange } from "./pluginProject";
 import {
   PLAIN_CLI_TIMEOUT,
   PULUMI_SDK,
@@ -40,7 +41,7 @@ function program(options: { acmeDevices: number; acmeName?: string }): Record<st
   return {
     name: "losant-yaml",
     runtime: "yaml",
-    plugins: { providers: [{ name: "losant", path: "./node_modules/.bin" }] },
+    plugins: PLUGIN_PROVIDERS,
     config: {
       instanceId: { type: "string" },
       secondUrl: { type: "string" },
@@ -133,6 +134,8 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi YAML program", () 
     );
   }, PLAIN_CLI_TIMEOUT);
 
+  // The seeded simulator's log starts empty in each test (useSimulator); the second's too.
+  beforeEach(() => second?.requests.reset());
   afterAll(async () => {
     await second?.close();
   });
@@ -152,7 +155,6 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi YAML program", () 
   it(
     "up creates two orgs, one in the second instance through the explicit provider, and reads device counts through the invoke",
     async () => {
-      second.requests.reset();
       await project.pulumi(["up", ...STACK, "--yes"]);
       expect(
         sim()
@@ -191,30 +193,14 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi YAML program", () 
     expect(project.backendText()).not.toContain(second.tokens.admin);
   });
 
-  it(
-    "preview --expect-no-changes passes, with and without --refresh, and sends no write",
-    async () => {
-      await project.pulumi(["preview", ...STACK, "--expect-no-changes"]);
-      await project.pulumi(["preview", ...STACK, "--refresh", "--expect-no-changes"]);
-      expect(writesSeen(sim())).toEqual([]);
-    },
-    PLAIN_CLI_TIMEOUT,
-  );
+  const suite = { project: () => project, sims: () => [sim(), second], stack: STACK };
+  itShowsNoChange(suite);
 
-  it(
-    "an invalid input fails at preview with its property path, before any write",
-    async () => {
-      write(program({ acmeDevices: -1 }));
-      try {
-        const result = await project.pulumiMayFail(["preview", ...STACK]);
-        expect(result.code).not.toBe(0);
-        expect(result.stdout + result.stderr).toContain("limits.device");
-      } finally {
-        write(program({ acmeDevices: 100 }));
-      }
-      expect(writesSeen(sim())).toEqual([]);
-    },
-    PLAIN_CLI_TIMEOUT,
+  itRejectsInvalidInput(
+    suite,
+    "limits.device",
+    () => write(program({ acmeDevices: -1 })),
+    () => write(program({ acmeDevices: 100 })),
   );
 
   it(
@@ -257,7 +243,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi YAML program", () 
         yaml.dump({
           name: "losant-yaml-import",
           runtime: "yaml",
-          plugins: { providers: [{ name: "losant", path: "./node_modules/.bin" }] },
+          plugins: PLUGIN_PROVIDERS,
         }),
       );
       await importer.pulumi(["stack", "init", "imp"]);
