@@ -93,11 +93,16 @@ export class PlainProject {
 
   /**
    * Runs `pulumi <args> --non-interactive` in the folder, with `input` on stdin (how a secret
-   * is passed to `pulumi config set --secret <key>` without putting it on a command line).
+   * is passed to `pulumi config set --secret <key>` without putting it on a command line) and
+   * `env` added to the project's environment for this command only.
    * @throws Error carrying the command's output when it exits non-zero
    */
-  async pulumi(args: string[], input?: string): Promise<CommandResult> {
-    const result = await this.pulumiMayFail(args, input);
+  async pulumi(
+    args: string[],
+    input?: string,
+    env: Record<string, string> = {},
+  ): Promise<CommandResult> {
+    const result = await this.pulumiMayFail(args, input, env);
     if (result.code !== 0) {
       throw new Error(
         `pulumi ${args.join(" ")} exited ${result.code}:\n${result.stdout}\n${result.stderr}`,
@@ -106,12 +111,20 @@ export class PlainProject {
     return result;
   }
 
-  /** Runs `pulumi <args> --non-interactive` in the folder, whatever its exit code. */
-  async pulumiMayFail(args: string[], input?: string): Promise<CommandResult> {
-    return this.record(`pulumi ${args.join(" ")}`, () =>
+  /**
+   * Runs `pulumi <args> --non-interactive` in the folder, whatever its exit code; `env` adds
+   * to the project's environment for this command only.
+   */
+  async pulumiMayFail(
+    args: string[],
+    input?: string,
+    env: Record<string, string> = {},
+  ): Promise<CommandResult> {
+    const shown = Object.entries(env).map(([key, value]) => `${key}=${value} `);
+    return this.record(`${shown.join("")}pulumi ${args.join(" ")}`, () =>
       runCommand(cli!.pulumiPath, [...args, "--non-interactive"], {
         cwd: this.dir,
-        env: this.env,
+        env: { ...this.env, ...env },
         input,
       }),
     );
