@@ -1,6 +1,14 @@
-// Runs one Automation API operation on an inline Pulumi program in a process of its own and
-// prints its outcome as one JSON line on stdout. tests/e2e/engine.ts starts it (one process per
-// operation) with the request on stdin: see `EngineStack.drive` there.
+// Runs Automation API operations on an inline Pulumi program in a process of its own.
+// tests/e2e/engine.ts starts it: see `EngineStack.drive` there. Two modes:
+// - one operation: the request on stdin, its outcome as one JSON line on stdout (hardStop.ts
+//   starts it this way, to kill the operation's whole process group);
+// - `--serve`: one request per line on stdin, each outcome as one JSON line on fd 3, for as
+//   long as stdin stays open. A stack's operations then share one process, its workspace and
+//   its loaded modules, as a user's Automation API program running several operations does:
+//   starting Node, loading `@pulumi/pulumi` and selecting the stack once per operation was a
+//   large share of the suite's CPU time. Each request carries the caller's environment, which
+//   becomes this process's (and so the CLI's, the program's and the provider's) for that
+//   operation, as if the process had been started for it.
 //
 // Why not in jest's own process, where it also runs: the inline program runs in the calling
 // process, and Pulumi serializes the provider into the state from there. Under jest the text
@@ -83,24 +91,41 @@ async function runOperation(stack, operation, engineOptions) {
   }
 }
 
-async function main() {
-  const request = JSON.parse(await readStdin());
+/** Stacks this process has selected, by CLI, folder and name: selected once, reused after. */
+const stacks = new Map();
+
+/** The stack of `request`, its workspace's program set to the request's. */
+async function stackFor(request) {
   // As the program in workDir would: not `require.resolve(id, { paths })`, which resolves
   // `pulumi-losant` to this repository itself (package self-reference from this file's scope).
   const from = createRequire(path.join(request.workDir, "index.js"));
-  const { LocalWorkspace, PulumiCommand } = from("@pulumi/pulumi/automation");
   const sdk = from(request.sdk);
+  const program = inlineProgram(sdk, request.program);
+  const key = JSON.stringify([request.cliRoot, request.workDir, request.stackName]);
+  let stack = stacks.get(key);
+  if (stack === undefined) {
+    const { LocalWorkspace, PulumiCommand } = from("@pulumi/pulumi/automation");
+    const pulumiCommand = await PulumiCommand.get({ root: request.cliRoot });
+    stack = await LocalWorkspace.createOrSelectStack(
+      { stackName: request.stackName, projectName: request.projectName, program },
+      { pulumiCommand, workDir: request.workDir, envVars: request.envVars },
+    );
+    stacks.set(key, stack);
+  }
+  stack.workspace.program = program;
+  return stack;
+}
 
-  const pulumiCommand = await PulumiCommand.get({ root: request.cliRoot });
-  const stack = await LocalWorkspace.createOrSelectStack(
-    {
-      stackName: request.stackName,
-      projectName: request.projectName,
-      program: inlineProgram(sdk, request.program),
-    },
-    { pulumiCommand, workDir: request.workDir, envVars: request.envVars },
-  );
+/** Makes `env` this process's whole environment. */
+function useEnvironment(env) {
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  Object.assign(process.env, env);
+}
 
+/** Runs one request: its outcome, never a rejection once the stack is selected. */
+async function handle(request) {
+  if (request.env) useEnvironment(request.env);
+  const stack = await stackFor(request);
   let log = "";
   const engineOptions = { onOutput: (text) => (log += text), onError: (text) => (log += text) };
   try {
@@ -110,10 +135,35 @@ async function main() {
   }
 }
 
-main().then(
-  (outcome) => process.stdout.write(`${JSON.stringify(outcome)}\n`),
-  (err) => {
-    process.stderr.write(`${(err && err.stack) || err}\n`);
-    process.exitCode = 1;
-  },
-);
+/** `--serve`: a request per stdin line, an outcome per fd 3 line, one at a time, in order. */
+function serve() {
+  const out = require("node:fs").createWriteStream(null, { fd: 3 });
+  const lines = require("node:readline").createInterface({ input: process.stdin });
+  let queue = Promise.resolve();
+  lines.on("line", (line) => {
+    queue = queue.then(async () => {
+      // `fatal`: the operation never ran (the stack could not be selected, say); the caller
+      // rejects, as it does when a one-operation process exits non-zero.
+      const outcome = await handle(JSON.parse(line)).catch((err) => ({
+        log: "",
+        fatal: String((err && err.stack) || err),
+      }));
+      out.write(`${JSON.stringify(outcome)}\n`);
+    });
+  });
+  lines.on("close", () => queue.then(() => out.end()));
+}
+
+if (process.argv.includes("--serve")) {
+  serve();
+} else {
+  readStdin()
+    .then((text) => handle(JSON.parse(text)))
+    .then(
+      (outcome) => process.stdout.write(`${JSON.stringify(outcome)}\n`),
+      (err) => {
+        process.stderr.write(`${(err && err.stack) || err}\n`);
+        process.exitCode = 1;
+      },
+    );
+}

@@ -13,16 +13,16 @@
  * });
  * ```
  *
- * Each operation runs in a child process (driver.js says why), one process per call, on the
- * stack's own file backend; the engine's whole output is kept in {@link EngineStack.log}.
+ * A stack's operations run in one child process of its own (driver.js says why), each with the
+ * environment this process has when it is called, on the stack's own file backend; the
+ * engine's whole output is kept in {@link EngineStack.log}.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { InstanceOrgArgs } from "../../sdk";
 import type { Simulator } from "../../simulator";
-import { runNode } from "../helpers/process";
 import { type ProgramDir, temporaryDir } from "./programDir";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -130,8 +130,12 @@ type Operation =
   | { op: "config"; values: Record<string, { value: string; secret?: boolean }> }
   | { op: "preview" | "up" | "refresh" | "destroy" | "export" };
 
-/** What driver.js prints: the operation's result, or the error it raised, and the log. */
+/**
+ * What driver.js prints: the operation's result, or the error it raised, and the log; `fatal`
+ * when the operation could not be run at all.
+ */
 interface DriverOutcome {
+  fatal?: string;
   result?: {
     changeSummary?: ChangeCounts;
     resourceChanges?: ChangeCounts;
@@ -140,6 +144,65 @@ interface DriverOutcome {
   };
   log: string;
   error?: string;
+}
+
+/**
+ * One `driver.js --serve` process: requests go in on its stdin, a line each; outcomes come back
+ * on its fd 3, a line each, in order. Started on the first request; started anew if it has gone
+ * (a hard stop's kill takes down every process in the stack's folder).
+ */
+class DriverProcess {
+  private current: { child: ChildProcess; pending: Waiting[] } | undefined;
+
+  constructor(private readonly cwd: string) {}
+
+  /** Sends `request`; resolves with its outcome. */
+  send(request: object): Promise<DriverOutcome> {
+    const { child, pending } = this.current ?? this.start();
+    return new Promise((resolve, reject) => {
+      pending.push({ resolve, reject });
+      child.stdin!.write(`${JSON.stringify(request)}\n`);
+    });
+  }
+
+  /** Ends the process; a request still pending is rejected. */
+  stop(): void {
+    this.current?.child.kill("SIGKILL");
+    this.current = undefined;
+  }
+
+  private start(): { child: ChildProcess; pending: Waiting[] } {
+    const child = spawn(process.execPath, [DRIVER, "--serve"], {
+      cwd: this.cwd,
+      stdio: ["pipe", "ignore", "pipe", "pipe"],
+    });
+    const started = { child, pending: [] as Waiting[] };
+    this.current = started;
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    let buffered = "";
+    child.stdio[3]!.on("data", (chunk) => {
+      buffered += chunk;
+      let end: number;
+      while ((end = buffered.indexOf("\n")) >= 0) {
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 1);
+        started.pending.shift()?.resolve(JSON.parse(line) as DriverOutcome);
+      }
+    });
+    child.on("exit", (code, signal) => {
+      if (this.current === started) this.current = undefined;
+      const error = new Error(`driver.js exited (${signal ?? code}):\n${stderr}`);
+      for (const waiting of started.pending.splice(0)) waiting.reject(error);
+    });
+    return started;
+  }
+}
+
+/** A request waiting for its outcome. */
+interface Waiting {
+  resolve: (outcome: DriverOutcome) => void;
+  reject: (error: Error) => void;
 }
 
 /** Where a stack lives; see {@link useEngineStack}. */
@@ -158,6 +221,7 @@ export interface EngineStackOptions {
 /** A stack of an inline program on a file backend of its own, configured for a simulator. */
 export class EngineStack {
   private output = "";
+  private driver: DriverProcess | undefined;
 
   constructor(private readonly options: EngineStackOptions) {}
 
@@ -229,8 +293,17 @@ export class EngineStack {
       .join("\n");
   }
 
-  /** Deletes the workspace and the backend folders (the stack with them). */
+  /**
+   * Ends the stack's driver process, so the next operation runs in a new one that loads the
+   * modules installed then, as a user's next program run does after an `npm install`.
+   */
+  restartProcess(): void {
+    this.driver?.stop();
+  }
+
+  /** Ends the stack's driver process and deletes the workspace and the backend folders. */
   remove(): void {
+    this.driver?.stop();
     for (const dir of [this.options.workDir, this.options.backendDir]) {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -261,8 +334,9 @@ export class EngineStack {
       program: spec,
       operation,
     };
-    const { stdout } = await runNode([DRIVER], { cwd: workDir, input: JSON.stringify(request) });
-    const outcome = JSON.parse(stdout) as DriverOutcome;
+    this.driver ??= new DriverProcess(workDir);
+    const outcome = await this.driver.send({ ...request, env: { ...process.env } });
+    if (outcome.fatal !== undefined) throw new Error(`driver.js: ${outcome.fatal}`);
     this.output += outcome.log;
     return outcome;
   }

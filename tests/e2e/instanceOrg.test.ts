@@ -117,6 +117,7 @@ describeEngine("InstanceOrg on the Pulumi engine", () => {
       "previews no change after the upgrade",
       async () => {
         await release.upgrade();
+        stack().restartProcess();
         expect(await stack().preview(spec())).toEqual({ same: 3 });
         expect(writesSeen(sim())).toEqual([]);
       },
