@@ -85,6 +85,9 @@ export class HardStopStack extends EngineStack {
         // The engine starts each plugin in a process group of its own, so the group kill
         // misses the provider plugins; a lost runner takes them down too.
         killProcessesIn(workDir);
+        // That took down the stack's own driver process too (its folder is the stack's):
+        // forget it now, before its exit is seen, so the next operation starts a new one.
+        this.restartProcess();
       },
       ended: collect(child),
     };

@@ -20,6 +20,11 @@ const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 
 const exec = promisify(execFile);
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cacheBaseDir } = require("../../scripts/pulumi/cache.js") as {
+  cacheBaseDir(): string;
+};
+
 /** A folder a Pulumi program runs in. */
 export interface ProgramDir {
   /** `@pulumi/pulumi` and the SDK resolve from here; stacks get working folders inside it. */
@@ -139,9 +144,29 @@ export function useInstalledPackage(): InstalledPackage {
 /**
  * The tarball of the release built at `commit` of this repository: its files from git, built
  * with this repository's compiler and dependencies (a release's own lockfile is the same or
- * the build would differ), packed as `npm pack` does.
+ * the build would differ), packed as `npm pack` does. Kept in the user's cache, by commit and
+ * compiler version (the two things the build depends on), so a run builds it once per machine.
  */
 async function releaseTarball(commit: string, tmp: string): Promise<string> {
+  const tsVersion = readJson(path.join(ROOT, "node_modules/typescript/package.json")).version;
+  const cached = path.join(cacheBaseDir(), "releases", `${commit}-typescript-${tsVersion}.tgz`);
+  // By commit: the upgrade packs this build into the same folder, named by version.
+  const tarball = path.join(tmp, `pulumi-losant-${commit}.tgz`);
+  if (fs.existsSync(cached)) {
+    fs.copyFileSync(cached, tarball);
+    return tarball;
+  }
+  fs.renameSync(await buildRelease(commit, tmp), tarball);
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  // Written under a temporary name, then renamed: a parallel run never reads half a file.
+  const partial = `${cached}.${process.pid}.partial`;
+  fs.copyFileSync(tarball, partial);
+  fs.renameSync(partial, cached);
+  return tarball;
+}
+
+/** Builds and packs the release at `commit` in `tmp`; returns the tarball's path. */
+async function buildRelease(commit: string, tmp: string): Promise<string> {
   const source = path.join(tmp, `release-${commit}`);
   fs.mkdirSync(source);
   await exec("sh", ["-c", `git -C "${ROOT}" archive ${commit} | tar -x -C "${source}"`]);
