@@ -3,7 +3,16 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/", "node_modules/", "**/node_modules/", "coverage/", "plugin/sdks/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "**/node_modules/",
+      "coverage/",
+      "plugin/sdks/",
+      "simulator/validators.generated.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,7 +24,6 @@ import { Store, type AddInstanceOptions } from "./store";
 import type { ResourceRole, UserRecord } from "./model";
 import type { AddUserOptions } from "./users";
 import { SUMMARY_FIELDS } from "./summary";
-import { compileValidators } from "./validation";
 
 export * from "./errors";
 export type {
@@ -197,7 +196,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const rateLimiter = new RateLimiter();
   rateLimiter.set(options.rateLimit, now());
   const host = options.host ?? "127.0.0.1";
-  compileValidators();
   const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
   const store = new Store(now, loaded, profile);
   const tokens = new TokenStore(loaded?.tokens);

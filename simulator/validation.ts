@@ -1,69 +1,20 @@
 /**
- * Schema validation of request bodies and of the simulator's own responses, using the
- * official schemas in `schemas/`. The validators are compiled once per process: compiling
- * takes far longer than validating, and tests start many simulators.
+ * Schema validation of request bodies and of the simulator's own responses, against the
+ * official schemas in `schemas/`. The validators are ajv's code for those schemas, generated
+ * ahead of time (`npm run generate:validators`): compiling them at run time took far longer
+ * than validating, and tests start a simulator in every test file.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import * as generated from "./validators.generated";
 
-import advancedQuerySchema from "../schemas/advancedInstanceOrgQuery.json";
-import deviceCountsSchema from "../schemas/deviceCounts.json";
-import errorSchema from "../schemas/error.json";
-import orgSchema from "../schemas/instanceOrg.json";
-import memberSchema from "../schemas/instanceOrgMember.json";
-import memberPatchSchema from "../schemas/instanceOrgMemberPatch.json";
-import memberPostSchema from "../schemas/instanceOrgMemberPost.json";
-import membersSchema from "../schemas/instanceOrgMembers.json";
-import orgPatchSchema from "../schemas/instanceOrgPatch.json";
-import orgPostSchema from "../schemas/instanceOrgPost.json";
-import orgsSchema from "../schemas/instanceOrgs.json";
-import documentedCreateSchema from "../schemas/org.json";
-import notebookMinuteCountsSchema from "../schemas/notebookMinuteCounts.json";
-import payloadCountsBreakdownSchema from "../schemas/payloadCountsBreakdown.json";
-import successSchema from "../schemas/success.json";
+/** The validators, by the name of the schema file they check (`instanceOrg` for instanceOrg.json). */
+const VALIDATORS = generated as unknown as Record<keyof typeof generated, ValidateFunction>;
 
-/** The schemas the simulator validates against, by the name of their file. */
-export const SCHEMAS = {
-  instanceOrg: orgSchema,
-  instanceOrgPost: orgPostSchema,
-  instanceOrgPatch: orgPatchSchema,
-  instanceOrgs: orgsSchema,
-  instanceOrgMember: memberSchema,
-  instanceOrgMemberPost: memberPostSchema,
-  instanceOrgMemberPatch: memberPatchSchema,
-  instanceOrgMembers: membersSchema,
-  org: documentedCreateSchema,
-  advancedInstanceOrgQuery: advancedQuerySchema,
-  deviceCounts: deviceCountsSchema,
-  notebookMinuteCounts: notebookMinuteCountsSchema,
-  payloadCountsBreakdown: payloadCountsBreakdownSchema,
-  success: successSchema,
-  error: errorSchema,
-} as const;
-
-/** The name of one of {@link SCHEMAS}. */
-export type SchemaName = keyof typeof SCHEMAS;
+/** The name of one of the official schemas the simulator validates against. */
+export type SchemaName = keyof typeof generated;
 
 /** Outcome of a validation: `ok`, or the formatted reasons. */
 export type ValidationResult = { ok: true } | { ok: false; details: string };
-
-let compiled: Record<SchemaName, ValidateFunction> | undefined;
-
-function validators(): Record<SchemaName, ValidateFunction> {
-  if (!compiled) {
-    // The official query schema writes `type` as a list (["string", "number", ...]).
-    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
-    addFormats(ajv);
-    const entries = Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(schema)]);
-    compiled = Object.fromEntries(entries) as Record<SchemaName, ValidateFunction>;
-  }
-  return compiled;
-}
-
-/** Compiles every validator now, so the first request does not pay for it. */
-export function compileValidators(): void {
-  validators();
-}
 
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
@@ -118,7 +69,7 @@ export function formatErrors(errors: readonly ErrorObject[]): string {
 
 /** Validates `value` against one of the official schemas. */
 export function validate(schema: SchemaName, value: unknown): ValidationResult {
-  const check = validators()[schema];
+  const check = VALIDATORS[schema];
   if (check(value)) return { ok: true };
   return { ok: false, details: formatErrors(check.errors ?? []) };
 }
