@@ -4,6 +4,7 @@
 // writes), up, no-change preview, refresh, a one-limit update and destroy; an invalid input
 // fails at preview with its property path.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { useSimulator } from "../helpers/simulator";
@@ -23,6 +24,8 @@ import {
 const { findGoHost } = require("../../scripts/pulumi/goHost.js") as {
   findGoHost(binDir: string): string | undefined;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cacheBaseDir } = require("../../scripts/pulumi/cache.js") as { cacheBaseDir(): string };
 
 const ROOT = path.resolve(__dirname, "../..");
 const SDK_MODULE = "github.com/pulumi-losant/pulumi-losant/sdk";
@@ -79,6 +82,35 @@ func main() {
 `;
 }
 
+/**
+ * The generated SDK as a Go module of its own, in the user's cache under a name made of its
+ * content: Go's build cache keys a package by its folder, so a fixed folder lets later runs
+ * reuse the SDK's compiled package (the first build compiles it for most of a minute).
+ * @returns the module's folder
+ */
+function goSdkModule(): string {
+  const source = path.join(ROOT, "plugin/sdks/go");
+  const goMod = `module ${SDK_MODULE}\n\ngo 1.24\n\nrequire github.com/pulumi/pulumi/sdk/v3 v${GO_SDK_VERSION}\n`;
+  const hash = createHash("sha256").update(goMod);
+  for (const file of (
+    fs.readdirSync(source, { recursive: true, encoding: "utf8" }) as string[]
+  ).sort()) {
+    const full = path.join(source, file);
+    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+  }
+  const dir = path.join(cacheBaseDir(), "go-sdk", hash.digest("hex").slice(0, 16));
+  if (!fs.existsSync(path.join(dir, "go.mod"))) {
+    // Built beside, then renamed: a run stopped halfway leaves no half module behind.
+    const partial = `${dir}.${process.pid}.partial`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.cpSync(source, path.join(partial, "go"), { recursive: true });
+    fs.writeFileSync(path.join(partial, "go.mod"), goMod);
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    fs.renameSync(partial, dir);
+  }
+  return dir;
+}
+
 describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () => {
   const sim = useSimulator();
   const tmp = useTemporaryDir("pulumi-losant-go-");
@@ -90,13 +122,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () =>
 
   beforeAll(async () => {
     const tarball = await packRepository(tmp());
-    // The generated SDK as a Go module of its own.
-    const sdk = path.join(tmp(), "sdk");
-    fs.cpSync(path.join(ROOT, "plugin/sdks/go"), path.join(sdk, "go"), { recursive: true });
-    fs.writeFileSync(
-      path.join(sdk, "go.mod"),
-      `module ${SDK_MODULE}\n\ngo 1.24\n\nrequire github.com/pulumi/pulumi/sdk/v3 v${GO_SDK_VERSION}\n`,
-    );
+    const sdk = goSdkModule();
     const dir = path.join(tmp(), "program");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true }));
@@ -120,7 +146,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () =>
     const setup = await project.bash(
       [
         `npm install --no-audit --no-fund --prefer-offline ${tarball} ${PULUMI_SDK}`,
-        `(cd ${sdk} && go mod tidy)`,
+        `(cd ${sdk} && test -f go.sum || go mod tidy)`,
         "go mod tidy",
       ].join(" && "),
     );
