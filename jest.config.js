@@ -39,6 +39,7 @@ module.exports = {
   // retries, so two suites at once pay off even on two cores (jest's default there is one).
   maxWorkers: Math.max(2, require("node:os").availableParallelism() - 1),
   reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
+  testSequencer: "<rootDir>/tests/sequencer.js",
   projects: [
     {
       ...base,
