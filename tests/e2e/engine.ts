@@ -180,6 +180,8 @@ class DriverProcess {
     this.current = started;
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
+    // A write to a process that has just died fails with EPIPE; its exit rejects the request.
+    child.stdin!.on("error", () => undefined);
     let buffered = "";
     child.stdio[3]!.on("data", (chunk) => {
       buffered += chunk;
