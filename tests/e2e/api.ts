@@ -48,3 +48,11 @@ export function writesSeen(sim: Simulator): string[] {
     .filter((entry) => entry.method !== "GET")
     .map((entry) => entry.route ?? `${entry.method} ${entry.path}`);
 }
+
+/** The names of the orgs of every instance of the simulator, sorted. */
+export function orgNames(sim: Simulator): string[] {
+  return sim
+    .orgs()
+    .map((org) => org.name)
+    .sort();
+}

@@ -8,15 +8,19 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { useSimulator } from "../helpers/simulator";
-import { writesSeen } from "./api";
-import { itRejectsInvalidInput, itShowsNoChange, pluginProjectFile } from "./pluginProject";
+import { orgNames, writesSeen } from "./api";
+import {
+  itRejectsInvalidInput,
+  itShowsNoChange,
+  pluginProjectEnv,
+  pluginProjectFile,
+} from "./pluginProject";
 import { cli, describeUnlessMissing } from "./engine";
 import {
   PLAIN_CLI_TIMEOUT,
   PULUMI_SDK,
   PlainProject,
   packRepository,
-  projectEnv,
   useTemporaryDir,
 } from "./plainCli";
 
@@ -131,17 +135,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () =>
       `module losant-go-program\n\ngo 1.24\n\nrequire (\n\tgithub.com/pulumi/pulumi/sdk/v3 v${GO_SDK_VERSION}\n\t${SDK_MODULE} v0.0.0\n)\n\nreplace ${SDK_MODULE} => ${sdk}\n`,
     );
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), pluginProjectFile("losant-go", "go"));
-    const backend = path.join(tmp(), "backend");
-    fs.mkdirSync(backend);
-    project = new PlainProject(
-      dir,
-      projectEnv(backend, path.join(tmp(), "pulumi-home"), {
-        PULUMI_CONFIG_PASSPHRASE: "go",
-        LOSANT_API_URL: sim().url,
-        LOSANT_API_TOKEN: sim().tokens.admin,
-        GOFLAGS: "-mod=mod",
-      }),
-    );
+    project = new PlainProject(dir, pluginProjectEnv(tmp(), sim(), "go", { GOFLAGS: "-mod=mod" }));
     write(100);
     const setup = await project.bash(
       [
@@ -170,12 +164,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () =>
     "up creates both orgs and reads device counts through the invoke",
     async () => {
       await project.pulumi(["up", ...STACK, "--yes"]);
-      expect(
-        sim()
-          .orgs()
-          .map((org) => org.name)
-          .sort(),
-      ).toEqual(["Acme (Go)", "Beta (Go)"]);
+      expect(orgNames(sim())).toEqual(["Acme (Go)", "Beta (Go)"]);
       const { stdout } = await project.pulumi(["stack", "output", ...STACK, "--json"]);
       expect(typeof JSON.parse(stdout).acmeLatestDevices).toBe("number");
     },

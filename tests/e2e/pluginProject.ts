@@ -3,9 +3,11 @@
  * file that finds the plugin in the package the project installed, and the checks every
  * language must pass the same way.
  */
+import fs from "node:fs";
+import path from "node:path";
 import type { Simulator } from "../../simulator";
 import { writesSeen } from "./api";
-import { PLAIN_CLI_TIMEOUT, type PlainProject } from "./plainCli";
+import { PLAIN_CLI_TIMEOUT, projectEnv, type PlainProject } from "./plainCli";
 
 /** `Pulumi.yaml` of a project of `runtime` that finds the plugin in `node_modules/.bin`. */
 export function pluginProjectFile(name: string, runtime: string): string {
@@ -17,6 +19,26 @@ export function pluginProjectFile(name: string, runtime: string): string {
 
 /** The `plugins` entry of {@link pluginProjectFile}, for a project file written as data. */
 export const PLUGIN_PROVIDERS = { providers: [{ name: "losant", path: "./node_modules/.bin" }] };
+
+/**
+ * The environment of a plugin suite's project: a file backend and PULUMI_HOME of its own in
+ * `tmp`, `passphrase`, the simulator's URL and admin token as a CI job passes them, and `extra`.
+ */
+export function pluginProjectEnv(
+  tmp: string,
+  sim: Simulator,
+  passphrase: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const backend = path.join(tmp, "backend");
+  fs.mkdirSync(backend);
+  return projectEnv(backend, path.join(tmp, "pulumi-home"), {
+    PULUMI_CONFIG_PASSPHRASE: passphrase,
+    LOSANT_API_URL: sim.url,
+    LOSANT_API_TOKEN: sim.tokens.admin,
+    ...extra,
+  });
+}
 
 /** How a suite reaches its project and simulators, once they are set up. */
 export interface PluginSuite {

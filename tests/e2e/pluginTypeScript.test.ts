@@ -9,14 +9,18 @@ import path from "node:path";
 import { startSimulator, type Simulator } from "../../simulator";
 import { useSimulator } from "../helpers/simulator";
 import { writesSeen } from "./api";
-import { itRejectsInvalidInput, itShowsNoChange, pluginProjectFile } from "./pluginProject";
+import {
+  itRejectsInvalidInput,
+  itShowsNoChange,
+  pluginProjectEnv,
+  pluginProjectFile,
+} from "./pluginProject";
 import {
   PLAIN_CLI_TIMEOUT,
   PULUMI_SDK,
   PlainProject,
   describePlainCli,
   packRepository,
-  projectEnv,
   useTemporaryDir,
 } from "./plainCli";
 
@@ -69,16 +73,7 @@ describePlainCli("the generated TypeScript SDK on the plain pulumi CLI", () => {
       path.join(dir, "package.json"),
       JSON.stringify({ private: true, dependencies: {} }),
     );
-    const backend = path.join(tmp(), "backend");
-    fs.mkdirSync(backend);
-    project = new PlainProject(
-      dir,
-      projectEnv(backend, path.join(tmp(), "pulumi-home"), {
-        PULUMI_CONFIG_PASSPHRASE: "tssdk",
-        LOSANT_API_URL: sim().url,
-        LOSANT_API_TOKEN: sim().tokens.admin,
-      }),
-    );
+    project = new PlainProject(dir, pluginProjectEnv(tmp(), sim(), "tssdk"));
     const install = await project.bash(
       [
         `npm install --no-audit --no-fund --prefer-offline ${tarball} ${PULUMI_SDK} typescript@^5.9.0 @types/node@^20.19.0`,

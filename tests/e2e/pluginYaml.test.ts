@@ -9,15 +9,19 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { startSimulator, type Simulator } from "../../simulator";
 import { useSimulator } from "../helpers/simulator";
-import { createOrg, writesSeen } from "./api";
+import { createOrg, orgNames, writesSeen } from "./api";
 import { cli, describeUnlessMissing } from "./engine";
-import { PLUGIN_PROVIDERS, itRejectsInvalidInput, itShowsNoChange } from "./pluginProject";
+import {
+  PLUGIN_PROVIDERS,
+  itRejectsInvalidInput,
+  itShowsNoChange,
+  pluginProjectEnv,
+} from "./pluginProject";
 import {
   PLAIN_CLI_TIMEOUT,
   PULUMI_SDK,
   PlainProject,
   packRepository,
-  projectEnv,
   useTemporaryDir,
 } from "./plainCli";
 
@@ -115,13 +119,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi YAML program", () 
   beforeAll(async () => {
     second = await startSimulator();
     tarball = await packRepository(tmp());
-    const backend = path.join(tmp(), "backend");
-    fs.mkdirSync(backend);
-    const env = projectEnv(backend, path.join(tmp(), "pulumi-home"), {
-      PULUMI_CONFIG_PASSPHRASE: "yaml",
-      LOSANT_API_URL: sim().url,
-      LOSANT_API_TOKEN: sim().tokens.admin,
-    });
+    const env = pluginProjectEnv(tmp(), sim(), "yaml");
     project = await yamlProject(path.join(tmp(), "yaml"), tarball, env);
     write(program({ acmeDevices: 100 }));
     await project.pulumi(["stack", "init", "dev"]);
@@ -156,12 +154,7 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi YAML program", () 
     "up creates two orgs, one in the second instance through the explicit provider, and reads device counts through the invoke",
     async () => {
       await project.pulumi(["up", ...STACK, "--yes"]);
-      expect(
-        sim()
-          .orgs()
-          .map((org) => org.name)
-          .sort(),
-      ).toEqual(["Acme (YAML)", "Beta (YAML)"]);
+      expect(orgNames(sim())).toEqual(["Acme (YAML)", "Beta (YAML)"]);
       expect(second.orgs().map((org) => org.name)).toEqual(["Gamma (second instance)"]);
       const { stdout } = await project.pulumi(["stack", "output", ...STACK, "--json"]);
       const outputs = JSON.parse(stdout);
