@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import * as pulumi from "@pulumi/pulumi";
 import { LosantClient } from "../provider/losant/client";
 import { CONFIG_KEYS, resolveConnection } from "../provider/losant/config";
 import type { FetchLike } from "../provider/losant/options";
+import { pulumiSdk } from "./pulumiSdk";
 
 /**
  * How a usage function reaches the API. Every field is optional: what is left out comes
@@ -40,7 +40,7 @@ export interface SettledConnection {
  */
 export function readStackConfig(key: string): string | undefined {
   try {
-    const value: unknown = pulumi.runtime.getConfig(key);
+    const value: unknown = pulumiSdk().runtime.getConfig(key);
     return typeof value === "string" && value.trim() !== "" ? value : undefined;
   } catch {
     return undefined;

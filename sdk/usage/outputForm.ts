@@ -1,4 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { pulumiSdk } from "../pulumiSdk";
 import { dateToMillis } from "./time";
 
 /** Arguments of an Output form: each one may be a plain value, a Promise or an Output. */
@@ -25,11 +26,13 @@ export function outputForm<A extends object, R>(
   for (const key of TIME_ARGUMENTS) {
     if (prepared[key] !== undefined) prepared[key] = mapInput(prepared[key], dateToMillis);
   }
-  return pulumi.output(prepared).apply((plain) => call(plain as A));
+  return pulumiSdk()
+    .output(prepared)
+    .apply((plain) => call(plain as A));
 }
 
 function mapInput(value: unknown, f: (v: unknown) => unknown): unknown {
-  if (pulumi.Output.isInstance(value)) return value.apply(f);
+  if (pulumiSdk().Output.isInstance(value)) return value.apply(f);
   if (value instanceof Promise) return value.then(f);
   return f(value);
 }
