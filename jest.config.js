@@ -40,6 +40,9 @@ module.exports = {
   maxWorkers: Math.max(2, require("node:os").availableParallelism() - 1),
   reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
   testSequencer: "<rootDir>/tests/sequencer.js",
+  // A folder for the run's install seeds, which several suites' npm installs start from.
+  globalSetup: "<rootDir>/tests/globalSetup.js",
+  globalTeardown: "<rootDir>/tests/globalTeardown.js",
   projects: [
     {
       ...base,

@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { cli, describeUnlessMissing } from "./engine";
+import { seededInstall } from "./installSeeds";
 import { temporaryDir } from "./programDir";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -197,7 +198,8 @@ export async function packRepository(destination: string): Promise<string> {
  * Copies `examples/<name>` into `parent` and installs the package there from `tarball` the way
  * the examples' README says (`npm install ./pulumi-losant-<version>.tgz`, the tarball copied in),
  * with `@pulumi/pulumi` at the version the CLI was built at. The user's npm cache serves what
- * this repository installed already.
+ * this repository installed already, and an earlier install of the same in this run seeds the
+ * tree (installSeeds.ts).
  * @returns the copy's folder
  */
 export async function installExample(
@@ -211,17 +213,10 @@ export async function installExample(
     filter: (source) => path.basename(source) !== "node_modules",
   });
   fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
-  await npm(
-    [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--prefer-offline",
-      `./${path.basename(tarball)}`,
-      PULUMI_SDK,
-    ],
-    dir,
-  );
+  const specs = [`./${path.basename(tarball)}`, PULUMI_SDK];
+  await seededInstall(dir, specs, async () => {
+    await npm(["install", "--no-audit", "--no-fund", "--prefer-offline", ...specs], dir);
+  });
   return dir;
 }
 

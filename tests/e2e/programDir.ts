@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { seededInstall } from "./installSeeds";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACKAGE = "pulumi-losant";
@@ -102,10 +103,12 @@ async function pack(dir: string, destination: string): Promise<string> {
 
 async function install(programDir: string, specs: string[]): Promise<void> {
   // The user's npm cache serves what this repository installed already.
-  await npm(
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", ...specs],
-    programDir,
-  );
+  await seededInstall(programDir, specs, async () => {
+    await npm(
+      ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", ...specs],
+      programDir,
+    );
+  });
 }
 
 /** A new program folder in `tmp` with `tarball` and `@pulumi/pulumi` installed. */
