@@ -99,3 +99,18 @@ function ensureFreshBuild(root, log) {
 }
 
 module.exports = { PROGRAM_ENTRY, buildInputs, buildStaleness, ensureFreshBuild };
+
+// `node scripts/freshBuild.js`: what `npm test` and `npm run test:quick` start with, so a run
+// right after a build (CI's publish check, a second run) does not compile the same sources again.
+if (require.main === module) {
+  try {
+    if (
+      !ensureFreshBuild(path.resolve(__dirname, ".."), (line) => process.stdout.write(`${line}\n`))
+    ) {
+      process.stdout.write("The build is up to date (dist/ is newer than every source).\n");
+    }
+  } catch (err) {
+    process.stderr.write(`${/** @type {Error} */ (err).message}\n`);
+    process.exitCode = 1;
+  }
+}
