@@ -104,12 +104,16 @@ async function stackFor(request) {
   const key = JSON.stringify([request.cliRoot, request.workDir, request.stackName]);
   let stack = stacks.get(key);
   if (stack === undefined) {
-    const { LocalWorkspace, PulumiCommand } = from("@pulumi/pulumi/automation");
-    const pulumiCommand = await PulumiCommand.get({ root: request.cliRoot });
-    stack = await LocalWorkspace.createOrSelectStack(
-      { stackName: request.stackName, projectName: request.projectName, program },
-      { pulumiCommand, workDir: request.workDir, envVars: request.envVars },
-    );
+    const automation = from("@pulumi/pulumi/automation");
+    const pulumiCommand = await automation.PulumiCommand.get({ root: request.cliRoot });
+    const args = { stackName: request.stackName, projectName: request.projectName, program };
+    const options = { pulumiCommand, workDir: request.workDir, envVars: request.envVars };
+    // Create first: a suite's stacks are new but for a restarted process's, and
+    // createOrSelectStack tries `stack select` first, a failing `pulumi` run for every new one.
+    stack = await automation.LocalWorkspace.createStack(args, options).catch((err) => {
+      if (!(err instanceof automation.StackAlreadyExistsError)) throw err;
+      return automation.LocalWorkspace.selectStack(args, options);
+    });
     stacks.set(key, stack);
   }
   stack.workspace.program = program;
