@@ -23,6 +23,7 @@ import {
   packRepository,
   useTemporaryDir,
 } from "./plainCli";
+import { seededInstall } from "./installSeeds";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findGoHost } = require("../../scripts/pulumi/goHost.js") as {
@@ -135,15 +136,20 @@ describeUnlessMissing(missing, "the losant plugin in a Pulumi Go program", () =>
       `module losant-go-program\n\ngo 1.24\n\nrequire (\n\tgithub.com/pulumi/pulumi/sdk/v3 v${GO_SDK_VERSION}\n\t${SDK_MODULE} v0.0.0\n)\n\nreplace ${SDK_MODULE} => ${sdk}\n`,
     );
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), pluginProjectFile("losant-go", "go"));
-    project = new PlainProject(dir, pluginProjectEnv(tmp(), sim(), "go", { GOFLAGS: "-mod=mod" }));
-    write(100);
-    const setup = await project.bash(
-      [
-        `npm install --no-audit --no-fund --prefer-offline ${tarball} ${PULUMI_SDK}`,
-        `(cd ${sdk} && test -f go.sum || go mod tidy)`,
-        "go mod tidy",
-      ].join(" && "),
+    // -ldflags=-w: the engine builds the program before each operation, and leaving out the
+    // debug information no test reads takes about a fifth off each build (3.5 to 2.9 s of CPU).
+    project = new PlainProject(
+      dir,
+      pluginProjectEnv(tmp(), sim(), "go", { GOFLAGS: "-mod=mod -ldflags=-w" }),
     );
+    write(100);
+    await seededInstall(dir, [tarball, PULUMI_SDK], async () => {
+      const install = await project.bash(
+        `npm install --no-audit --no-fund --prefer-offline ${tarball} ${PULUMI_SDK}`,
+      );
+      if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
+    });
+    const setup = await project.bash(`(cd ${sdk} && test -f go.sum || go mod tidy) && go mod tidy`);
     if (setup.code !== 0) throw new Error(`setup failed:\n${setup.stdout}\n${setup.stderr}`);
     await project.pulumi(["stack", "init", "dev"]);
     await project.pulumi(["config", "set", "instanceId", sim().instanceId]);

@@ -24,6 +24,7 @@ import {
   packRepository,
   useTemporaryDir,
 } from "./plainCli";
+import { seededInstall } from "./installSeeds";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findYamlHost } = require("../../scripts/pulumi/yamlHost.js") as {
@@ -98,10 +99,13 @@ async function yamlProject(
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true }));
   fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
   const project = new PlainProject(dir, env);
-  const install = await project.bash(
-    `npm install --no-audit --no-fund --prefer-offline ./${path.basename(tarball)} ${PULUMI_SDK}`,
-  );
-  if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
+  const specs = [`./${path.basename(tarball)}`, PULUMI_SDK];
+  await seededInstall(dir, specs, async () => {
+    const install = await project.bash(
+      `npm install --no-audit --no-fund --prefer-offline ${specs.join(" ")}`,
+    );
+    if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
+  });
   return project;
 }
 
