@@ -110,10 +110,12 @@ async function stackFor(request) {
     const options = { pulumiCommand, workDir: request.workDir, envVars: request.envVars };
     // Create first: a suite's stacks are new but for a restarted process's, and
     // createOrSelectStack tries `stack select` first, a failing `pulumi` run for every new one.
-    stack = await automation.LocalWorkspace.createStack(args, options).catch((err) => {
-      if (!(err instanceof automation.StackAlreadyExistsError)) throw err;
-      return automation.LocalWorkspace.selectStack(args, options);
-    });
+    // A stack that exists fails to init (already there, or locked by a killed run): select it.
+    stack = await automation.LocalWorkspace.createStack(args, options).catch((createError) =>
+      automation.LocalWorkspace.selectStack(args, options).catch(() => {
+        throw createError;
+      }),
+    );
     stacks.set(key, stack);
   }
   stack.workspace.program = program;
