@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
  * plugin's start, which the engine pays on every operation: about 0.6 s of CPU.
  *
  * @returns the `@pulumi/pulumi` module the caller's program resolves
+ * @throws Error (MODULE_NOT_FOUND) when `@pulumi/pulumi`, a peer dependency, is not installed
  */
 export function pulumiSdk(): typeof pulumi {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
